@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { StackError } from './errors';
+import { loadSettings } from './settings';
+import { down, status, up } from './stack';
+
+const USAGE = `Usage: stack <command>
+
+Commands:
+  up       start Kafka, the schema registry and PostgreSQL (a no-op when they run); writes .local/stack.env
+  down     stop every server the stack started
+  status   show what runs`;
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const command = positionals[0];
+  if (values.help || !command) return void console.log(USAGE);
+  const settings = loadSettings();
+  if (command === 'up') {
+    console.log('Eventline local stack: starting');
+    const result = await up(settings);
+    const verb = result.started.length === 0 ? 'already running' : `started ${result.started.join(', ')}`;
+    console.log(`\nStack ${verb}. Endpoints (also in .local/stack.env):`);
+    for (const [key, value] of Object.entries(result.env)) console.log(`  ${key}=${value}`);
+    console.log(`Logs: .local/logs/`);
+  } else if (command === 'down') {
+    const outcomes = await down(settings);
+    for (const [name, outcome] of Object.entries(outcomes)) console.log(`  ${name.padEnd(16)} ${outcome}`);
+  } else if (command === 'status') {
+    console.table(await status(settings));
+  } else {
+    throw new StackError(`Unknown command "${command}".\n${USAGE}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nstack: ${(error as Error).message}`);
+  if (error instanceof StackError && error.logTail) {
+    console.error(`\nLast lines of ${error.logTail.file}:\n${error.logTail.lines}`);
+  }
+  process.exit(1);
+});

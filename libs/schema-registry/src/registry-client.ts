@@ -1,0 +1,73 @@
+import { SchemaRegistry, SchemaType, COMPATIBILITY, type DecodeOptions } from '@kafkajs/confluent-schema-registry';
+import { asCompatibilityLevel, type CompatibilityLevel } from './compatibility';
+import { registryRequest, RegistryHttpError } from './registry-http';
+
+export type AvroSchema = Record<string, unknown>;
+
+/**
+ * Talks to any Confluent-compatible registry (Confluent's own, or Apicurio's /apis/ccompat/v7)
+ * and encodes/decodes the Confluent wire format: magic byte 0, 4-byte schema id, Avro body.
+ * Schema ids and parsed schemas are cached by the underlying client: no round trip per message.
+ */
+export class SchemaRegistryClient {
+  private readonly registry: SchemaRegistry;
+
+  constructor(private readonly baseUrl: string) {
+    this.registry = new SchemaRegistry({ host: baseUrl });
+  }
+
+  /** Registers the schema under `subject` (a no-op returning the same id when already there). */
+  async register(subject: string, schema: AvroSchema): Promise<number> {
+    // The client refuses to register unless told the subject's level; Apicurio answers 404 for unset ones.
+    const level = (await this.getCompatibility(subject)) ?? 'BACKWARD';
+    const { id } = await this.registry.register(
+      { type: SchemaType.AVRO, schema: JSON.stringify(schema) },
+      { subject, compatibility: COMPATIBILITY[level] },
+    );
+    return id;
+  }
+
+  latestSchemaId(subject: string): Promise<number> {
+    return this.registry.getLatestSchemaId(subject);
+  }
+
+  async schemaById(id: number): Promise<AvroSchema> {
+    const { schema } = await registryRequest<{ schema: string }>(this.baseUrl, `/schemas/ids/${id}`);
+    return JSON.parse(schema) as AvroSchema;
+  }
+
+  encode(schemaId: number, payload: unknown): Promise<Buffer> {
+    return this.registry.encode(schemaId, payload);
+  }
+
+  /** Decodes with the writer's schema, resolved against `readerSchema` when one is given. */
+  decode(message: Buffer, readerSchema?: AvroSchema): Promise<unknown> {
+    const options = readerSchema ? { [SchemaType.AVRO]: { readerSchema } } : undefined;
+    return this.registry.decode(message, options as DecodeOptions | undefined);
+  }
+
+  async getCompatibility(subject: string): Promise<CompatibilityLevel | undefined> {
+    try {
+      const config = await registryRequest<{ compatibilityLevel: string }>(this.baseUrl, subjectPath('config', subject));
+      return asCompatibilityLevel(config.compatibilityLevel);
+    } catch (error) {
+      if (error instanceof RegistryHttpError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async setCompatibility(subject: string, level: CompatibilityLevel): Promise<void> {
+    await registryRequest(this.baseUrl, subjectPath('config', subject), {
+      method: 'PUT',
+      body: JSON.stringify({ compatibility: level }),
+    });
+  }
+
+  subjects(): Promise<string[]> {
+    return registryRequest<string[]>(this.baseUrl, '/subjects');
+  }
+}
+
+function subjectPath(resource: 'config' | 'subjects', subject: string): string {
+  return `/${resource}/${encodeURIComponent(subject)}`;
+}
