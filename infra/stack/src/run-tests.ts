@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { StackError } from './errors';
+import { loadSettings } from './settings';
+import { up } from './stack';
+
+/**
+ * `npm test`: brings the stack up when it is down, runs every project's Jest target through
+ * Nx, then prints one table of results and the closing `tests: N passed, M failed` line.
+ */
+interface JestSummary {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTotalTestSuites: number;
+}
+
+async function main(): Promise<number> {
+  const settings = loadSettings();
+  console.log('Bringing the local stack up (a no-op when it runs)…');
+  const { env } = await up(settings);
+  const resultsDir = join(settings.local, 'test-results');
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+
+  const extraArgs = process.argv.slice(2);
+  const nxExit = await runNx(['run-many', '-t', 'test', '--outputStyle=stream', ...extraArgs], { ...process.env, ...env });
+  return report(resultsDir, nxExit);
+}
+
+function runNx(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn('npx', ['nx', ...args], { stdio: 'inherit', env: { NX_DAEMON: 'false', ...env } });
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+function report(resultsDir: string, nxExit: number): number {
+  const rows = readdirSync(resultsDir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => ({ project: file.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(resultsDir, file), 'utf8')) as JestSummary) }));
+  const passed = rows.reduce((sum, row) => sum + row.numPassedTests, 0);
+  const failed = rows.reduce((sum, row) => sum + row.numFailedTests, 0);
+  console.log('\nResults per project:');
+  for (const row of rows) {
+    console.log(`  ${row.project.padEnd(20)} ${String(row.numPassedTests).padStart(4)} passed  ${String(row.numFailedTests).padStart(4)} failed`);
+  }
+  // A project that crashed before Jest wrote its summary still fails the run.
+  const crashed = nxExit !== 0 && failed === 0 ? 1 : 0;
+  if (crashed) console.log(`  nx exited ${nxExit} without a failing test recorded: see the output above.`);
+  console.log(`tests: ${passed} passed, ${failed + crashed} failed`);
+  return failed + crashed > 0 || passed === 0 ? 1 : 0;
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error(`\nnpm test: ${(error as Error).message}`);
+    if (error instanceof StackError && error.logTail) console.error(`\nLast lines of ${error.logTail.file}:\n${error.logTail.lines}`);
+    console.log('tests: 0 passed, 1 failed');
+    process.exit(1);
+  });
