@@ -63,11 +63,35 @@ export class SchemaRegistryClient {
     });
   }
 
+  /** The registry's own verdict: may `schema` be registered next under `subject`, at the subject's level? */
+  async isCompatible(subject: string, schema: AvroSchema): Promise<boolean> {
+    const verdict = await registryRequest<{ is_compatible: boolean }>(this.baseUrl, `${subjectPath('compatibility/subjects', subject)}/versions`, {
+      method: 'POST',
+      body: JSON.stringify({ schema: JSON.stringify(schema) }),
+    });
+    return verdict.is_compatible;
+  }
+
+  /** Registered version numbers of `subject`; empty when the subject does not exist. */
+  async versions(subject: string): Promise<number[]> {
+    try {
+      return await registryRequest<number[]>(this.baseUrl, `${subjectPath('subjects', subject)}/versions`);
+    } catch (error) {
+      if (error instanceof RegistryHttpError && error.status === 404) return [];
+      throw error;
+    }
+  }
+
+  async schemaAtVersion(subject: string, version: number): Promise<AvroSchema> {
+    const { schema } = await registryRequest<{ schema: string }>(this.baseUrl, `${subjectPath('subjects', subject)}/versions/${version}`);
+    return JSON.parse(schema) as AvroSchema;
+  }
+
   subjects(): Promise<string[]> {
     return registryRequest<string[]>(this.baseUrl, '/subjects');
   }
 }
 
-function subjectPath(resource: 'config' | 'subjects', subject: string): string {
+function subjectPath(resource: 'config' | 'subjects' | 'compatibility/subjects', subject: string): string {
   return `/${resource}/${encodeURIComponent(subject)}`;
 }

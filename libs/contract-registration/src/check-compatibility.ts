@@ -1,0 +1,33 @@
+import type { Catalog, EventContract } from '@eventline/contracts';
+import type { SchemaRegistryClient } from '@eventline/schema-registry';
+import { mapWithConcurrency } from './in-batches';
+import { breakingChanges } from './schema-diff';
+
+export type CompatibilityResult =
+  | { subject: string; eventType: string; file: string; status: 'new' | 'compatible' }
+  | { subject: string; eventType: string; file: string; status: 'incompatible'; problems: string[] };
+
+/**
+ * The compatibility gate: asks the registry whether each working-tree contract may follow what
+ * is registered, and explains a refusal field by field against every registered version
+ * (FULL_TRANSITIVE: each one counts).
+ */
+export async function checkCompatibility(events: EventContract[] | Catalog, registry: SchemaRegistryClient): Promise<CompatibilityResult[]> {
+  const list = Array.isArray(events) ? events : events.events;
+  return mapWithConcurrency(list, 8, (event) => checkEvent(event, registry));
+}
+
+async function checkEvent(event: EventContract, registry: SchemaRegistryClient): Promise<CompatibilityResult> {
+  const { subject, eventType, file } = event;
+  const versions = await registry.versions(subject);
+  if (versions.length === 0) return { subject, eventType, file, status: 'new' };
+  const registryAccepts = await registry.isCompatible(subject, event.schema);
+  const problems: string[] = [];
+  for (const version of versions) {
+    const registered = await registry.schemaAtVersion(subject, version);
+    problems.push(...breakingChanges(registered, event.schema).map((problem) => `field ${problem} (against version ${version})`));
+  }
+  if (registryAccepts && problems.length === 0) return { subject, eventType, file, status: 'compatible' };
+  if (problems.length === 0) problems.push('the registry refuses this schema, but no single field explains it; compare it with the registered versions');
+  return { subject, eventType, file, status: 'incompatible', problems: [...new Set(problems)] };
+}

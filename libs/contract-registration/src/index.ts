@@ -1,0 +1,5 @@
+export { registerCatalog, EVENT_COMPATIBILITY } from './register-catalog';
+export type { RegistrationReport, SubjectOutcome, RegistrationOptions } from './register-catalog';
+export { checkCompatibility } from './check-compatibility';
+export type { CompatibilityResult } from './check-compatibility';
+export { breakingChanges } from './schema-diff';

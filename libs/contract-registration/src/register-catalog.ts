@@ -1,0 +1,57 @@
+import { catalogTopics, type Catalog, type EventContract } from '@eventline/contracts';
+import type { AdminPort } from '@eventline/kafka-port';
+import type { CompatibilityLevel, SchemaRegistryClient } from '@eventline/schema-registry';
+import { mapWithConcurrency } from './in-batches';
+
+export const EVENT_COMPATIBILITY: CompatibilityLevel = 'FULL_TRANSITIVE';
+
+export type SubjectOutcome =
+  | { subject: string; eventType: string; status: 'registered' | 'unchanged'; id: number }
+  | { subject: string; eventType: string; status: 'rejected'; error: string };
+
+export interface RegistrationReport {
+  topicsCreated: string[];
+  subjects: SubjectOutcome[];
+}
+
+export interface RegistrationOptions {
+  replicationFactor?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Puts the catalog into the registry and Kafka, idempotently: creates missing topics, registers
+ * each contract under its TopicRecordNameStrategy subject, and pins the subject to FULL_TRANSITIVE.
+ * A contract the registry refuses is reported, never skipped silently.
+ */
+export async function registerCatalog(
+  catalog: Catalog,
+  registry: SchemaRegistryClient,
+  admin: AdminPort,
+  options: RegistrationOptions = {},
+): Promise<RegistrationReport> {
+  const replicationFactor = options.replicationFactor ?? 1;
+  const topicsCreated = await admin.ensureTopics(catalogTopics(catalog).map((t) => ({ ...t, replicationFactor })));
+  let done = 0;
+  const subjects = await mapWithConcurrency(catalog.events, 8, async (event) => {
+    const outcome = await registerEvent(event, registry);
+    options.onProgress?.(++done, catalog.events.length);
+    return outcome;
+  });
+  return { topicsCreated, subjects };
+}
+
+async function registerEvent(event: EventContract, registry: SchemaRegistryClient): Promise<SubjectOutcome> {
+  const { subject, eventType } = event;
+  try {
+    const before = (await registry.versions(subject)).length;
+    const id = await registry.register(subject, event.schema);
+    if ((await registry.getCompatibility(subject)) !== EVENT_COMPATIBILITY) {
+      await registry.setCompatibility(subject, EVENT_COMPATIBILITY);
+    }
+    const after = (await registry.versions(subject)).length;
+    return { subject, eventType, status: after > before ? 'registered' : 'unchanged', id };
+  } catch (error) {
+    return { subject, eventType, status: 'rejected', error: (error as Error).message };
+  }
+}

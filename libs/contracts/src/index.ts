@@ -1,0 +1,13 @@
+export { loadCatalog, buildCatalog, findEvent, CatalogError, defaultSchemasDir } from './catalog/load-catalog';
+export { readSources } from './catalog/read-sources';
+export { composeEventSchema } from './catalog/compose';
+export { catalogTopics } from './catalog/topics';
+export type { CatalogTopic } from './catalog/topics';
+export { describeFields, typeLabel } from './catalog/fields';
+export type { FieldInfo } from './catalog/fields';
+export { recordNameFor, namespaceFor, topicFor, subjectFor } from './catalog/naming';
+export { lintCatalog } from './lint/lint-catalog';
+export { formatIssue } from './lint/lint-issue';
+export type { LintIssue } from './lint/lint-issue';
+export { NAMING_STYLES } from './catalog/types';
+export type { AvroSchema, Catalog, CatalogSources, DomainSpec, EventContract, EventMetadata, NamingStyle } from './catalog/types';
