@@ -3,3 +3,4 @@ export type { RegistrationReport, SubjectOutcome, RegistrationOptions } from './
 export { checkCompatibility } from './check-compatibility';
 export type { CompatibilityResult } from './check-compatibility';
 export { breakingChanges } from './schema-diff';
+export { registeredVersions } from './registered-versions';

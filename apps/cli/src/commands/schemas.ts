@@ -1,0 +1,79 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { checkCompatibility, registerCatalog, type RegistrationReport } from '@eventline/contract-registration';
+import { defaultSchemasDir, formatIssue, lintCatalog, loadCatalog, readSources } from '@eventline/contracts';
+import type { CliContext } from '../context';
+import { CliError } from '../errors';
+import { formatTable } from '../output/table';
+
+export function schemaCommands(program: Command, context: CliContext): void {
+  const schemas = program.command('schemas').description('lint, register and check the event contracts in schemas/');
+
+  schemas
+    .command('lint')
+    .description('check schemas/ against the catalog rules')
+    .action(() => {
+      const sources = readSources(defaultSchemasDir());
+      const issues = lintCatalog(sources);
+      for (const issue of issues) console.log(formatIssue(issue));
+      const summary = `${sources.events.length} event types in ${sources.domains.length} domains`;
+      if (issues.length > 0) throw new CliError(`schemas:lint: ${issues.length} problem(s) in ${summary}`);
+      console.log(`schemas:lint: ${summary}, no problems`);
+    });
+
+  schemas
+    .command('register')
+    .description('create the topics and register every contract with FULL_TRANSITIVE compatibility (idempotent)')
+    .action(async () => {
+      const catalog = loadCatalog();
+      const admin = context.kafka().admin();
+      await admin.connect();
+      const bar = progressBar('registering', catalog.events.length);
+      try {
+        const report = await registerCatalog(catalog, context.registry(), admin, {
+          replicationFactor: Number(process.env.EVENTLINE_REPLICATION_FACTOR ?? 1),
+          onProgress: (done) => bar.update(done),
+        });
+        bar.stop();
+        printRegistration(report);
+      } finally {
+        bar.stop();
+        await admin.disconnect();
+      }
+    });
+
+  schemas
+    .command('check')
+    .description('ask the registry whether the working tree contracts are compatible with what is registered')
+    .action(async () => {
+      const results = await checkCompatibility(loadCatalog(), context.registry());
+      const failed = results.filter((r) => r.status === 'incompatible');
+      for (const result of failed) {
+        if (result.status !== 'incompatible') continue;
+        console.log(`✗ ${result.subject} (${result.file})`);
+        for (const problem of result.problems) console.log(`    ${problem}`);
+      }
+      const count = (status: string) => results.filter((r) => r.status === status).length;
+      const summary = `${count('compatible')} compatible, ${count('new')} new, ${failed.length} incompatible`;
+      if (failed.length > 0) throw new CliError(`schemas:check: ${summary}`);
+      console.log(`schemas:check: ${summary}`);
+    });
+}
+
+function progressBar(label: string, total: number): SingleBar {
+  const bar = new SingleBar({ format: `  ${label} [{bar}] {value}/{total} subjects`, noTTYOutput: true, notTTYSchedule: 5_000 }, Presets.shades_classic);
+  bar.start(total, 0);
+  return bar;
+}
+
+function printRegistration(report: RegistrationReport): void {
+  const count = (status: string) => report.subjects.filter((s) => s.status === status).length;
+  const rejected = report.subjects.filter((s) => s.status === 'rejected');
+  if (rejected.length > 0) {
+    console.log(formatTable(['REJECTED SUBJECT', 'REASON'], rejected.map((s) => [s.subject, s.status === 'rejected' ? s.error : ''])));
+  }
+  const topics = report.topicsCreated.length ? `created ${report.topicsCreated.length} topic(s)` : 'topics already present';
+  const summary = `${topics}; ${count('registered')} subject version(s) registered, ${count('unchanged')} unchanged, ${rejected.length} rejected; compatibility FULL_TRANSITIVE`;
+  if (rejected.length > 0) throw new CliError(`schemas:register: ${summary}`);
+  console.log(`schemas:register: ${summary}`);
+}

@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { catalogCommands } from './commands/catalog';
+import { schemaCommands } from './commands/schemas';
+import { CliContext } from './context';
+import { CliError } from './errors';
+
+const program = new Command('eventline').description('Eventline: the event catalog, contracts and stream tools').showHelpAfterError();
+const context = new CliContext();
+catalogCommands(program, context);
+schemaCommands(program, context);
+
+program.parseAsync(process.argv).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof CliError ? `eventline: ${error.message}` : error);
+    process.exit(1);
+  },
+);
