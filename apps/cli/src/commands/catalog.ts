@@ -6,6 +6,7 @@ import { findWorkspaceRoot } from '@eventline/stack-config';
 import { catalogEntries, toEntry } from '../catalog-site/catalog-entries';
 import type { CatalogEntry } from '../catalog-site/catalog-entry';
 import { renderCatalogHtml } from '../catalog-site/render-catalog-html';
+import { screenshotHtml } from '../catalog-site/screenshot';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { formatTable } from '../output/table';
@@ -43,13 +44,18 @@ export function catalogCommands(program: Command, context: CliContext): void {
     .command('build')
     .description('write the browsable HTML catalog')
     .option('--out <dir>', 'output folder', join(findWorkspaceRoot(), '.local', 'catalog'))
-    .action(async (options: { out: string }) => {
+    .option('--screenshot', 'also render the page in headless Chromium to catalog.png beside it')
+    .action(async (options: { out: string; screenshot?: boolean }) => {
       const entries = await entriesWithVersions(context);
       const out = resolve(options.out);
       mkdirSync(out, { recursive: true });
       const file = join(out, 'index.html');
       writeFileSync(file, renderCatalogHtml(entries, new Date()));
       console.log(`catalog: ${entries.length} event types written to ${file}`);
+      if (options.screenshot) {
+        await screenshotHtml(file, join(out, 'catalog.png'));
+        console.log(`catalog: rendered in Chromium to ${join(out, 'catalog.png')}`);
+      }
     });
 }
 
