@@ -44,7 +44,7 @@ function report(resultsDir: string, nxExit: number): number {
   const failed = rows.reduce((sum, row) => sum + row.numFailedTests, 0);
   console.log('\nResults per project:');
   for (const row of rows) {
-    console.log(`  ${row.project.padEnd(20)} ${String(row.numPassedTests).padStart(4)} passed  ${String(row.numFailedTests).padStart(4)} failed`);
+    console.log(`  ${row.project.padEnd(24)} ${String(row.numPassedTests).padStart(4)} passed  ${String(row.numFailedTests).padStart(4)} failed`);
   }
   // A project that crashed before Jest wrote its summary still fails the run.
   const crashed = nxExit !== 0 && failed === 0 ? 1 : 0;
