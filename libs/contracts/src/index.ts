@@ -11,3 +11,5 @@ export { formatIssue } from './lint/lint-issue';
 export type { LintIssue } from './lint/lint-issue';
 export { NAMING_STYLES } from './catalog/types';
 export type { AvroSchema, Catalog, CatalogSources, DomainSpec, EventContract, EventMetadata, NamingStyle } from './catalog/types';
+export type { EventEnvelopes, EventPayloads, EventType } from './generated';
+export { EVENT_TYPES } from './generated';

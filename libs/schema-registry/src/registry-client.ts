@@ -27,6 +27,14 @@ export class SchemaRegistryClient {
     return id;
   }
 
+  /** The id and version under which exactly this schema is registered; RegistryHttpError 404 when it is not. */
+  lookup(subject: string, schema: AvroSchema): Promise<{ id: number; version: number }> {
+    return registryRequest<{ id: number; version: number }>(this.baseUrl, subjectPath('subjects', subject), {
+      method: 'POST',
+      body: JSON.stringify({ schema: JSON.stringify(schema) }),
+    });
+  }
+
   latestSchemaId(subject: string): Promise<number> {
     return this.registry.getLatestSchemaId(subject);
   }

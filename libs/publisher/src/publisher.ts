@@ -1,0 +1,99 @@
+import { loadCatalog, type Catalog, type EventType } from '@eventline/contracts';
+import type { KafkaPort, ProducerPort } from '@eventline/kafka-port';
+import type { SchemaRegistryClient } from '@eventline/schema-registry';
+import { Batcher } from './batcher';
+import type { EventInput, UntypedEventInput } from './event-input';
+import { EventEncoder, type PreparedEvent } from './event-encoder';
+import { EventValidationError } from './validation-error';
+
+export interface PublisherOptions {
+  kafka: KafkaPort;
+  registry: SchemaRegistryClient;
+  /** The producing service, written to each event's `source`. */
+  source: string;
+  catalog?: Catalog;
+  /** How long a message may wait for others to fill its batch. */
+  lingerMs?: number;
+  maxBatchSize?: number;
+}
+
+export interface PublishResult {
+  event_id: string;
+  event_type: string;
+  topic: string;
+}
+
+/** One or more events of a batch failed validation; none of the batch was published. */
+export class BatchValidationError extends Error {
+  constructor(readonly failures: Array<{ index: number; error: EventValidationError }>) {
+    super(`${failures.length} event(s) of the batch are invalid, so none was published: ${failures.map((f) => `#${f.index} ${f.error.message}`).join(' | ')}`);
+    this.name = 'BatchValidationError';
+  }
+}
+
+/**
+ * The publisher SDK: validates each event against its contract before anything leaves the
+ * process, encodes it in the Confluent wire format, keys it by tenant and sends it through an
+ * idempotent acks=all producer in short batches. close() flushes what is queued.
+ */
+export class Publisher {
+  private readonly encoder: EventEncoder;
+  private readonly producer: ProducerPort;
+  private readonly batcher: Batcher;
+  private connected = false;
+
+  constructor(options: PublisherOptions) {
+    this.encoder = new EventEncoder(options.catalog ?? loadCatalog(), options.registry, options.source);
+    this.producer = options.kafka.producer({ idempotent: true });
+    this.batcher = new Batcher(this.producer, options.lingerMs ?? 5, options.maxBatchSize ?? 500);
+  }
+
+  async connect(): Promise<void> {
+    if (this.connected) return;
+    await this.producer.connect();
+    this.connected = true;
+  }
+
+  async publish<T extends EventType>(event: EventInput<T>): Promise<PublishResult> {
+    const [result] = await this.publishUntyped([event as UntypedEventInput]);
+    return result;
+  }
+
+  publishMany<T extends EventType>(events: Array<EventInput<T>>): Promise<PublishResult[]> {
+    return this.publishUntyped(events as UntypedEventInput[]);
+  }
+
+  /** For input typed only at run time (HTTP, CLI, outbox rows): the same checks, all or nothing. */
+  async publishUntyped(events: UntypedEventInput[]): Promise<PublishResult[]> {
+    const prepared = await this.prepareAll(events);
+    await this.send(prepared);
+    return prepared.map((p) => ({ event_id: p.eventId, event_type: p.eventType, topic: p.topic }));
+  }
+
+  /** Validates and encodes without sending; throws a single event's error as is, a batch's as BatchValidationError. */
+  async prepareAll(events: UntypedEventInput[]): Promise<PreparedEvent[]> {
+    const failures: Array<{ index: number; error: EventValidationError }> = [];
+    events.forEach((event, index) => {
+      try {
+        this.encoder.validate(event);
+      } catch (error) {
+        if (!(error instanceof EventValidationError)) throw error;
+        failures.push({ index, error });
+      }
+    });
+    if (failures.length > 0) throw events.length === 1 ? failures[0].error : new BatchValidationError(failures);
+    return Promise.all(events.map((event) => this.encoder.prepare(event)));
+  }
+
+  async send(prepared: PreparedEvent[]): Promise<void> {
+    await this.connect();
+    await this.batcher.enqueue(prepared.map(({ topic, message }) => ({ topic, message })));
+  }
+
+  /** Flushes queued events, then disconnects. */
+  async close(): Promise<void> {
+    await this.batcher.flush();
+    if (this.connected) await this.producer.disconnect();
+    this.connected = false;
+  }
+}
