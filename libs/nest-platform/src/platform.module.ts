@@ -1,0 +1,71 @@
+import { DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { Pool } from 'pg';
+import { loadCatalog } from '@eventline/contracts';
+import { createKafkaPort } from '@eventline/kafka-port';
+import { migrate } from '@eventline/persistence';
+import { Publisher } from '@eventline/publisher';
+import { SchemaRegistryClient } from '@eventline/schema-registry';
+import { loadStackEndpoints, type StackEndpoints } from '@eventline/stack-config';
+import { CATALOG, KAFKA, PG_POOL, PLATFORM_OPTIONS, STACK_ENDPOINTS } from './tokens';
+
+export interface PlatformOptions {
+  /** The app's name: Kafka client id, each published event's `source`, the log name. */
+  service: string;
+  /** Apply pending migrations before the app starts serving. */
+  migrate?: boolean;
+}
+
+/** Applies migrations on start, and closes the publisher and the pool on shutdown (after in-flight work). */
+@Injectable()
+class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
+    @Inject(STACK_ENDPOINTS) private readonly endpoints: StackEndpoints,
+    @Inject(Publisher) private readonly publisher: Publisher,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(PinoLogger) private readonly logger: PinoLogger,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.options.migrate) return;
+    const applied = await migrate(this.endpoints.databaseUrl);
+    this.logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+  }
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.info({ signal }, 'shutting down: flushing the publisher and closing the database pool');
+    await this.publisher.close();
+    await this.pool.end();
+  }
+}
+
+/**
+ * What every Eventline app shares: stack endpoints, the catalog, the Kafka port, the registry
+ * client, the publisher, a PostgreSQL pool and pino logging. Import it once, in the app module.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [LoggerModule.forRoot({ pinoHttp: { name: options.service, level: process.env.LOG_LEVEL ?? 'info', autoLogging: false } })],
+      providers: [
+        { provide: PLATFORM_OPTIONS, useValue: options },
+        { provide: STACK_ENDPOINTS, useFactory: () => loadStackEndpoints() },
+        { provide: CATALOG, useFactory: () => loadCatalog() },
+        { provide: KAFKA, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => createKafkaPort({ brokers: e.kafkaBrokers, clientId: options.service }) },
+        { provide: SchemaRegistryClient, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => new SchemaRegistryClient(e.schemaRegistryUrl) },
+        {
+          provide: Publisher,
+          inject: [KAFKA, SchemaRegistryClient, CATALOG],
+          useFactory: (kafka, registry, catalog) => new Publisher({ kafka, registry, catalog, source: options.service }),
+        },
+        { provide: PG_POOL, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => new Pool({ connectionString: e.databaseUrl, max: 10 }) },
+        PlatformLifecycle,
+      ],
+      exports: [PLATFORM_OPTIONS, STACK_ENDPOINTS, CATALOG, KAFKA, SchemaRegistryClient, Publisher, PG_POOL],
+    };
+  }
+}

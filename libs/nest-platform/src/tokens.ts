@@ -1,0 +1,6 @@
+/** Injection tokens for what has no class of its own. Every constructor parameter names its token with @Inject, because tsx (esbuild) emits no decorator metadata. */
+export const STACK_ENDPOINTS = Symbol('STACK_ENDPOINTS');
+export const CATALOG = Symbol('CATALOG');
+export const KAFKA = Symbol('KAFKA');
+export const PG_POOL = Symbol('PG_POOL');
+export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
