@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { catalogCommands } from './commands/catalog';
+import { keyCommands } from './commands/keys';
 import { schemaCommands } from './commands/schemas';
+import { streamCommands } from './commands/stream';
 import { CliContext } from './context';
 import { CliError } from './errors';
 
@@ -8,6 +10,8 @@ const program = new Command('eventline').description('Eventline: the event catal
 const context = new CliContext();
 catalogCommands(program, context);
 schemaCommands(program, context);
+keyCommands(program, context);
+streamCommands(program, context);
 
 program.parseAsync(process.argv).then(
   () => process.exit(0),

@@ -16,6 +16,9 @@ export interface PlatformOptions {
   migrate?: boolean;
 }
 
+/** Every log line of a request carries its headers; these must never reach the logs. */
+const CREDENTIAL_HEADERS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'];
+
 /** Applies migrations on start, and closes the publisher and the pool on shutdown (after in-flight work). */
 @Injectable()
 class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
@@ -50,7 +53,11 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: { name: options.service, level: process.env.LOG_LEVEL ?? 'info', autoLogging: false } })],
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: { name: options.service, level: process.env.LOG_LEVEL ?? 'info', autoLogging: false, redact: { paths: CREDENTIAL_HEADERS, censor: '[redacted]' } },
+        }),
+      ],
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
         { provide: STACK_ENDPOINTS, useFactory: () => loadStackEndpoints() },

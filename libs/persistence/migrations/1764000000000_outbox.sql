@@ -11,10 +11,13 @@ CREATE TABLE outbox (
   created_at   timestamptz NOT NULL DEFAULT now(),
   published_at timestamptz,
   attempts     integer NOT NULL DEFAULT 0,
-  last_error   text
+  last_error   text,
+  -- Set when the row can never be published (it no longer satisfies its contract): kept for
+  -- operators, skipped by the relay so the rest of the stream moves on.
+  failed_at    timestamptz
 );
 
-CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;
+CREATE INDEX outbox_pending ON outbox (id) WHERE published_at IS NULL AND failed_at IS NULL;
 
 -- NOTIFY is delivered on commit, so the relay wakes exactly when there is something to publish.
 CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$

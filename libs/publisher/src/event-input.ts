@@ -26,6 +26,8 @@ export interface EventInput<T extends EventType = EventType> {
   causation_id?: string | null;
   confidence?: number | null;
   model?: { name: string; version?: string | null } | null;
+  /** The producing service; defaults to the publisher's. The outbox relay keeps the original producer's. */
+  source?: string;
   /** W3C trace context, carried in headers when present. */
   traceparent?: string;
   tracestate?: string;

@@ -70,18 +70,28 @@ export class Publisher {
     return prepared.map((p) => ({ event_id: p.eventId, event_type: p.eventType, topic: p.topic }));
   }
 
-  /** Validates and encodes without sending; throws a single event's error as is, a batch's as BatchValidationError. */
-  async prepareAll(events: UntypedEventInput[]): Promise<PreparedEvent[]> {
+  /**
+   * Checks events against their contracts without any I/O and returns their full envelopes
+   * (defaults filled). Throws a single event's error as is, a batch's as BatchValidationError.
+   */
+  validateAll(events: UntypedEventInput[]): Array<Record<string, unknown>> {
     const failures: Array<{ index: number; error: EventValidationError }> = [];
-    events.forEach((event, index) => {
+    const envelopes = events.map((event, index) => {
       try {
-        this.encoder.validate(event);
+        return this.encoder.validate(event).envelope;
       } catch (error) {
         if (!(error instanceof EventValidationError)) throw error;
         failures.push({ index, error });
+        return {};
       }
     });
     if (failures.length > 0) throw events.length === 1 ? failures[0].error : new BatchValidationError(failures);
+    return envelopes;
+  }
+
+  /** Validates all, then encodes each (schema ids from the registry, cached). */
+  async prepareAll(events: UntypedEventInput[]): Promise<PreparedEvent[]> {
+    this.validateAll(events);
     return Promise.all(events.map((event) => this.encoder.prepare(event)));
   }
 

@@ -7,3 +7,4 @@ export { readTopic, topicSize } from './read-topic';
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
+export { ticketAssigned } from './fixtures';

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { findWorkspaceRoot } from '@eventline/stack-config';
+import { uniqueName } from '@eventline/test-harness';
+
+const run = promisify(execFile);
+const root = findWorkspaceRoot();
+
+/** Runs the real `eventline` bin, as a person would, against the local stack. */
+async function eventline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['apps/cli/bin/eventline.js', ...args], { cwd: root, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const listedRow = (stdout: string, id: string) => stdout.split('\n').find((line) => line.startsWith(id));
+
+describe('eventline keys', () => {
+  jest.setTimeout(120_000);
+
+  it('creates a key (printed once), lists it, revokes it, lists it as revoked', async () => {
+    const name = uniqueName('cli-key');
+    const created = await eventline('keys', 'create', '--name', name, '--tenant', 'acme', '--tenant', 'globex', '--types', 'TICKET_*,USER_LOGIN_FAILED');
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    const key = /\b(evl_[A-Za-z0-9_-]{43})\b/.exec(created.stdout)?.[1];
+    const id = /id\s+([0-9a-f-]{36})/.exec(created.stdout)?.[1];
+    expect(key).toBeDefined();
+    expect(id).toBeDefined();
+    expect(created.stdout).toContain('not shown again');
+
+    const listed = await eventline('keys', 'list');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^ID\s+NAME\s+PREFIX\s+TENANTS\s+TYPES\s+CREATED\s+REVOKED/);
+    const row = listedRow(listed.stdout, id!);
+    expect(row).toMatch(new RegExp(`^${id}\\s+${name}\\s+${key!.slice(0, 12)}\\s+acme,globex\\s+TICKET_\\*,USER_LOGIN_FAILED\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\dZ\\s+-$`));
+    expect(listed.stdout).not.toContain(key);
+
+    const revoked = await eventline('keys', 'revoke', id!);
+    expect(revoked).toMatchObject({ code: 0, stdout: `Revoked API key ${id}.\n` });
+    const again = await eventline('keys', 'list');
+    expect(listedRow(again.stdout, id!)).toMatch(/\d\d:\d\dZ\s+\d{4}-\d\d-\d\d \d\d:\d\dZ$/);
+  });
+
+  it('refuses incomplete or impossible keys with a clear message', async () => {
+    expect(await eventline('keys', 'create', '--name', 'x', '--types', '*')).toMatchObject({ code: 1, stderr: expect.stringContaining('eventline: keys create needs at least one --tenant <id>') });
+    expect(await eventline('keys', 'create', '--name', 'x', '--tenant', 'acme')).toMatchObject({ code: 1, stderr: expect.stringContaining('eventline: keys create needs --types <pattern>') });
+    expect(await eventline('keys', 'create', '--name', 'x', '--tenant', 'acme', '--types', '*_ASSIGNED')).toMatchObject({ code: 1, stderr: expect.stringContaining("'*' may only end a pattern") });
+  });
+
+  it('says which id it does not know', async () => {
+    const result = await eventline('keys', 'revoke', '00000000-0000-4000-8000-000000000000');
+    expect(result).toMatchObject({ code: 1, stderr: expect.stringContaining('No API key has id "00000000-0000-4000-8000-000000000000"') });
+  });
+});

@@ -1,0 +1,26 @@
+import type { IncomingMessage } from 'node:http';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ApiKeyStore } from '@eventline/api-keys';
+import { GatewayError } from '../http/gateway-error';
+import { rememberKey } from './authenticated-key';
+import { presentedKey } from './presented-key';
+
+/** 401 unless the request presents an active key; which tenants and types it allows is checked per event later. */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(@Inject(ApiKeyStore) private readonly keys: ApiKeyStore) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const req = context.switchToHttp().getRequest<IncomingMessage>();
+    const presented = presentedKey(req.headers);
+    if (!presented) throw unauthorized('No API key: send `Authorization: Bearer <key>` or `X-API-Key: <key>`.');
+    const key = await this.keys.findByPresentedKey(presented);
+    if (!key) throw unauthorized('The API key is unknown or has been revoked.');
+    rememberKey(req, key);
+    return true;
+  }
+}
+
+function unauthorized(message: string): GatewayError {
+  return new GatewayError(401, 'unauthorized', message);
+}

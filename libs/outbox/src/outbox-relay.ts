@@ -1,0 +1,143 @@
+import type { Pool, PoolClient } from 'pg';
+import { EventValidationError, type Publisher, type UntypedEventInput } from '@eventline/publisher';
+import { claimBatch, markFailed, markPublished, type OutboxRow } from './claim-batch';
+
+export interface RelayLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface RelayOptions {
+  batchSize?: number;
+  /** Fallback poll, for a missed notification; NOTIFY normally wakes the relay at once. */
+  pollIntervalMs?: number;
+  /** Longest wait between retries after a failure (database or broker down). */
+  maxBackoffMs?: number;
+}
+
+export const OUTBOX_CHANNEL = 'eventline_outbox';
+
+/**
+ * Publishes committed outbox rows and marks them published, in the same database transaction
+ * that holds their locks. A crash after Kafka acknowledged but before COMMIT republishes those
+ * rows on restart (at-least-once; consumers deduplicate on event_id); a crash before the ack
+ * loses nothing.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+  private running = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private listener: PoolClient | undefined;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly publisher: Publisher,
+    private readonly logger: RelayLogger,
+    options: RelayOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.listen();
+    this.loop = this.run();
+  }
+
+  /** Stops claiming new rows and waits for the batch in hand to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    if (this.listener) {
+      this.listener.release();
+      this.listener = undefined;
+    }
+  }
+
+  /** Publishes at most one batch; returns how many rows it handled. */
+  async runOnce(): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const rows = await claimBatch(client, this.batchSize);
+      const publishable = await this.dropUnpublishable(client, rows);
+      await this.publisher.publishUntyped(publishable.map(toInput));
+      await markPublished(client, publishable.map((row) => row.id));
+      await client.query('COMMIT');
+      if (rows.length > 0) this.logger.info({ published: publishable.length, failed: rows.length - publishable.length }, 'outbox batch published');
+      return rows.length;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const handled = await this.runOnce();
+        failures = 0;
+        if (handled < this.batchSize) await this.sleep(this.pollIntervalMs);
+      } catch (error) {
+        failures += 1;
+        const delay = Math.min(this.maxBackoffMs, 200 * 2 ** Math.min(failures, 10));
+        this.logger.warn({ err: error, retryInMs: delay }, 'outbox batch failed; nothing was marked, retrying');
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  /**
+   * A row whose event no longer satisfies its contract can never be published; it is marked
+   * failed (kept for operators) so that it does not block every row behind it.
+   */
+  private async dropUnpublishable(client: PoolClient, rows: OutboxRow[]): Promise<OutboxRow[]> {
+    const publishable: OutboxRow[] = [];
+    for (const row of rows) {
+      try {
+        this.publisher.validateAll([toInput(row)]);
+        publishable.push(row);
+      } catch (error) {
+        if (!(error instanceof EventValidationError)) throw error;
+        this.logger.error({ eventId: row.eventId, tenantId: row.tenantId, err: error.message }, 'outbox row no longer satisfies its contract; marked failed');
+        await markFailed(client, row.id, error.message);
+      }
+    }
+    return publishable;
+  }
+
+  private async listen(): Promise<void> {
+    this.listener = await this.pool.connect();
+    this.listener.on('notification', () => this.wake?.());
+    this.listener.on('error', (error) => this.logger.warn({ err: error }, 'outbox LISTEN connection failed; polling only'));
+    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+function toInput(row: OutboxRow): UntypedEventInput {
+  const envelope = row.event.envelope as unknown as UntypedEventInput & { schema_version?: unknown };
+  const { schema_version: _pendingVersion, ...input } = envelope;
+  return { ...input, traceparent: row.event.traceparent, tracestate: row.event.tracestate };
+}
