@@ -1,20 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { findWorkspaceRoot } from '@eventline/stack-config';
-
-const run = promisify(execFile);
-const root = findWorkspaceRoot();
-
-/** Runs the real `eventline` bin, as a person would, against the local stack. */
-async function eventline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['apps/cli/bin/eventline.js', ...args], { cwd: root, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { eventline } from '../testing/run-cli';
 
 describe('eventline CLI', () => {
   jest.setTimeout(180_000);

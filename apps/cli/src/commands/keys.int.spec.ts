@@ -1,21 +1,5 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { findWorkspaceRoot } from '@eventline/stack-config';
+import { eventline } from '../testing/run-cli';
 import { uniqueName } from '@eventline/test-harness';
-
-const run = promisify(execFile);
-const root = findWorkspaceRoot();
-
-/** Runs the real `eventline` bin, as a person would, against the local stack. */
-async function eventline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['apps/cli/bin/eventline.js', ...args], { cwd: root, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const listedRow = (stdout: string, id: string) => stdout.split('\n').find((line) => line.startsWith(id));
 

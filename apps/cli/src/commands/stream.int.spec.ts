@@ -1,24 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { eventline } from '../testing/run-cli';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
-import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
+import { loadStackEndpoints } from '@eventline/stack-config';
 import { uniqueName } from '@eventline/test-harness';
-
-const run = promisify(execFile);
-const root = findWorkspaceRoot();
-
-/** Runs the real `eventline` bin, as a person would, against the local stack. */
-async function eventline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['apps/cli/bin/eventline.js', ...args], { cwd: root, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /** The JSON lines `tail` prints; anything else on stdout would break scripts reading it. */
 const jsonLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
