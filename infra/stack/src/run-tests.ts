@@ -1,13 +1,19 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { registerCatalog } from '@eventline/contract-registration';
+import { loadCatalog } from '@eventline/contracts';
+import { createKafkaPort } from '@eventline/kafka-port';
+import { migrate } from '@eventline/persistence';
+import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { StackError } from './errors';
 import { loadSettings } from './settings';
-import { up } from './stack';
+import { up, type StackEnv } from './stack';
 
 /**
- * `npm test`: brings the stack up when it is down, runs every project's Jest target through
- * Nx, then prints one table of results and the closing `tests: N passed, M failed` line.
+ * `npm test`: brings the stack up when it is down and prepares it as `npm start` does (migrations,
+ * topics, contracts), runs every project's Jest target through Nx, then prints one table of
+ * results and the closing `tests: N passed, M failed` line.
  */
 interface JestSummary {
   numPassedTests: number;
@@ -20,6 +26,7 @@ async function main(): Promise<number> {
   const settings = loadSettings();
   console.log('Bringing the local stack up (a no-op when it runs)…');
   const { env } = await up(settings);
+  await prepareStack(env);
   const resultsDir = join(settings.local, 'test-results');
   rmSync(resultsDir, { recursive: true, force: true });
   mkdirSync(resultsDir, { recursive: true });
@@ -27,6 +34,21 @@ async function main(): Promise<number> {
   const extraArgs = process.argv.slice(2);
   const nxExit = await runNx(['run-many', '-t', 'test', '--outputStyle=stream', ...extraArgs], { ...process.env, ...env });
   return report(resultsDir, nxExit);
+}
+
+/** The same preparation `npm start` makes, so tests find the tables, topics and subjects they use. */
+async function prepareStack(env: StackEnv): Promise<void> {
+  await migrate(env.DATABASE_URL);
+  const admin = createKafkaPort({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'eventline-test-runner' }).admin();
+  await admin.connect();
+  try {
+    const report = await registerCatalog(loadCatalog(), new SchemaRegistryClient(env.SCHEMA_REGISTRY_URL), admin);
+    const rejected = report.subjects.filter((s) => s.status === 'rejected');
+    if (rejected.length > 0) throw new Error(`the registry refused ${rejected.length} contract(s), e.g. ${rejected[0].subject}`);
+    console.log(`Prepared: migrations applied, ${report.topicsCreated.length} topic(s) created, ${report.subjects.length} contracts registered.`);
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 function runNx(args: string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -27,6 +27,15 @@ export interface IncomingBatch {
   topic: string;
   partition: number;
   messages: IncomingMessage[];
+  /** The partition's end offset when the batch was fetched: lag = highWatermark - last offset - 1. */
+  highWatermark: string;
+  /** Tells the group coordinator this member is alive; call it during long retries. */
+  heartbeat(): Promise<void>;
+}
+
+export interface TopicPartitions {
+  topic: string;
+  partitions: number[];
 }
 
 export interface RecordMetadata {

@@ -1,4 +1,4 @@
-import type { IncomingBatch, TopicPartitionOffset } from '../types';
+import type { IncomingBatch, TopicPartitionOffset, TopicPartitions } from '../types';
 
 export interface ConsumerOptions {
   groupId: string;
@@ -19,4 +19,11 @@ export interface ConsumerPort {
   /** Commits the next offset to read, per partition. */
   commitOffsets(offsets: TopicPartitionOffset[]): Promise<void>;
   stop(): Promise<void>;
+  /** Moves a partition's read position; valid once run() has started. */
+  seek(offset: TopicPartitionOffset): void;
+  /** Stops fetching these partitions until resumed (back-pressure). */
+  pause(partitions: TopicPartitions[]): void;
+  resume(partitions: TopicPartitions[]): void;
+  /** Called with this member's partitions each time the group (re)assigns them. */
+  onAssigned(listener: (assignment: TopicPartitions[]) => void): void;
 }

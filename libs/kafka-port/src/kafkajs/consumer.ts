@@ -1,6 +1,6 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { BatchHandler, ConsumerOptions, ConsumerPort } from '../consumer/consumer-port';
-import type { IncomingMessage, TopicPartitionOffset } from '../types';
+import type { IncomingMessage, TopicPartitionOffset, TopicPartitions } from '../types';
 import { decodeHeaders } from './headers';
 
 export class KafkajsConsumer implements ConsumerPort {
@@ -29,9 +29,15 @@ export class KafkajsConsumer implements ConsumerPort {
     return this.consumer.run({
       autoCommit: this.options.autoCommit ?? true,
       eachBatchAutoResolve: true,
-      eachBatch: async ({ batch }) => {
+      eachBatch: async ({ batch, heartbeat }) => {
         const toIncoming = (message: KafkaMessage) => incoming(batch.topic, batch.partition, message);
-        await handler({ topic: batch.topic, partition: batch.partition, messages: batch.messages.map(toIncoming) });
+        await handler({
+          topic: batch.topic,
+          partition: batch.partition,
+          messages: batch.messages.map(toIncoming),
+          highWatermark: batch.highWatermark,
+          heartbeat,
+        });
       },
     });
   }
@@ -42,6 +48,25 @@ export class KafkajsConsumer implements ConsumerPort {
 
   stop(): Promise<void> {
     return this.consumer.stop();
+  }
+
+  seek(offset: TopicPartitionOffset): void {
+    this.consumer.seek(offset);
+  }
+
+  pause(partitions: TopicPartitions[]): void {
+    this.consumer.pause(partitions);
+  }
+
+  resume(partitions: TopicPartitions[]): void {
+    this.consumer.resume(partitions);
+  }
+
+  onAssigned(listener: (assignment: TopicPartitions[]) => void): void {
+    this.consumer.on(this.consumer.events.GROUP_JOIN, (event) => {
+      const assignment = event.payload.memberAssignment as Record<string, number[]>;
+      listener(Object.entries(assignment).map(([topic, partitions]) => ({ topic, partitions })));
+    });
   }
 }
 

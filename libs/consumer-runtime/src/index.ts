@@ -1,0 +1,10 @@
+export { EventConsumer } from './event-consumer';
+export type { EventConsumerOptions, ConsumerLogger } from './event-consumer';
+export { EventRouter, ALL_EVENTS } from './router';
+export type { EventHandler } from './router';
+export { ConsumerMetrics } from './metrics';
+export { RejectedEventError, UndecodableMessageError } from './errors';
+export { compose } from './context';
+export type { BatchContext, DecodedEvent, DeadLetter, Middleware } from './context';
+export { deadLetterTopic } from './middleware/dead-letter';
+export { EventDecoder } from './decode/event-decoder';
