@@ -49,7 +49,7 @@ export class EventConsumer {
     const decoder = new EventDecoder(options.registry, options.catalog, options.readerOverrides);
     this.pipeline = compose([
       ...(options.metrics ? [options.metrics.middleware()] : []),
-      retryTransient({ onRetry: (error, attempt, delayMs) => this.onRetry(error, attempt, delayMs) }),
+      retryTransient({ onRetry: (error, attempt, delayMs, context) => this.onRetry(error, attempt, delayMs, context) }),
       ...(options.pool ? [inTransaction(options.pool), storedOffsets()] : []),
       decodeEvents(decoder),
       deadLetters(this.dlqProducer),
@@ -98,9 +98,12 @@ export class EventConsumer {
     await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: context.nextOffset }]).catch(() => undefined);
   }
 
-  private onRetry(error: unknown, attempt: number, delayMs: number): void {
-    this.options.logger.warn({ err: error, attempt, retryInMs: delayMs, group: this.options.group }, 'batch failed with a transient fault; retrying, never skipping');
-    this.options.metrics?.errors.inc({ group: this.options.group, topic: '' });
+  /** Back-pressure: while a partition's batch waits on a fault, nothing more is fetched for it. */
+  private onRetry(error: unknown, attempt: number, delayMs: number, context: BatchContext): void {
+    const { group, topic, partition } = context;
+    this.options.logger.warn({ err: error, attempt, retryInMs: delayMs, group, topic, partition }, 'batch failed with a transient fault; retrying, never skipping');
+    this.options.metrics?.errors.inc({ group, topic });
+    if (attempt === 1) this.consumer.pause([{ topic, partitions: [partition] }]);
   }
 
   /** On (re)assignment, read from where PostgreSQL says this group got to, not from Kafka's older commit. */

@@ -2,4 +2,4 @@ import 'reflect-metadata';
 
 export { PlatformModule } from './platform.module';
 export type { PlatformOptions } from './platform.module';
-export { CATALOG, KAFKA, PG_POOL, STACK_ENDPOINTS, PLATFORM_OPTIONS } from './tokens';
+export { CATALOG, KAFKA, METRICS, PG_POOL, STACK_ENDPOINTS, PLATFORM_OPTIONS } from './tokens';

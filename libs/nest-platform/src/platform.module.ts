@@ -7,13 +7,18 @@ import { migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints, type StackEndpoints } from '@eventline/stack-config';
-import { CATALOG, KAFKA, PG_POOL, PLATFORM_OPTIONS, STACK_ENDPOINTS } from './tokens';
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
+import { CATALOG, KAFKA, METRICS, PG_POOL, PLATFORM_OPTIONS, STACK_ENDPOINTS } from './tokens';
 
 export interface PlatformOptions {
   /** The app's name: Kafka client id, each published event's `source`, the log name. */
   service: string;
   /** Apply pending migrations before the app starts serving. */
   migrate?: boolean;
+  /** Serve GET /health (broker, registry, database) and GET /metrics (Prometheus). */
+  observability?: boolean;
 }
 
 /** Every log line of a request carries its headers; these must never reach the logs. */
@@ -53,6 +58,7 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
+      controllers: options.observability ? [HealthController, MetricsController] : [],
       imports: [
         LoggerModule.forRoot({
           pinoHttp: { name: options.service, level: process.env.LOG_LEVEL ?? 'info', autoLogging: false, redact: { paths: CREDENTIAL_HEADERS, censor: '[redacted]' } },
@@ -70,9 +76,17 @@ export class PlatformModule {
           useFactory: (kafka, registry, catalog) => new Publisher({ kafka, registry, catalog, source: options.service }),
         },
         { provide: PG_POOL, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => new Pool({ connectionString: e.databaseUrl, max: 10 }) },
+        { provide: METRICS, useFactory: () => metricsRegistry(options.service) },
         PlatformLifecycle,
       ],
-      exports: [PLATFORM_OPTIONS, STACK_ENDPOINTS, CATALOG, KAFKA, SchemaRegistryClient, Publisher, PG_POOL],
+      exports: [PLATFORM_OPTIONS, STACK_ENDPOINTS, CATALOG, KAFKA, SchemaRegistryClient, Publisher, PG_POOL, METRICS],
     };
   }
+}
+
+function metricsRegistry(service: string): Registry {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  return registry;
 }

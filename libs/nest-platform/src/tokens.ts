@@ -4,3 +4,4 @@ export const CATALOG = Symbol('CATALOG');
 export const KAFKA = Symbol('KAFKA');
 export const PG_POOL = Symbol('PG_POOL');
 export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
+export const METRICS = Symbol('METRICS');

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Middleware } from '../context';
+import type { BatchContext, Middleware } from '../context';
 
 export interface RetryOptions {
   initialDelayMs?: number;
   maxDelayMs?: number;
-  onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+  onRetry?: (error: unknown, attempt: number, delayMs: number, context: BatchContext) => void;
 }
 
 /**
@@ -22,7 +22,7 @@ export function retryTransient(options: RetryOptions = {}): Middleware {
         return await next();
       } catch (error) {
         const delay = Math.min(max, initial * 2 ** Math.min(attempt - 1, 16));
-        options.onRetry?.(error, attempt, delay);
+        options.onRetry?.(error, attempt, delay, context);
         context.messages = snapshot.messages;
         context.events = [];
         context.deadLetters = [];

@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Client, Pool } from 'pg';
+import { findEvent, loadCatalog } from '@eventline/contracts';
+import { deadLetterTopic } from '@eventline/consumer-runtime';
+import { createKafkaPort } from '@eventline/kafka-port';
+import { migrate } from '@eventline/persistence';
+import { Publisher } from '@eventline/publisher';
+import { SchemaRegistryClient, toWireFormat } from '@eventline/schema-registry';
+import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
+import { eventually, readTopic, ticketAssigned, uniqueName } from '@eventline/test-harness';
+import { Type } from 'avsc';
+
+const GROUP = 'audit-projector';
+const PORT = 18091;
+const root = findWorkspaceRoot();
+
+/** The real projector app as its own process, so it can be killed with SIGKILL like a crash would. */
+function startProjector(): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'apps/audit-projector/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', AUDIT_PROJECTOR_PORT: String(PORT) },
+    stdio: 'ignore',
+  });
+}
+const exited = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode !== null ? resolve() : p.once('exit', () => resolve())));
+
+describe('audit-projector against the real stack', () => {
+  jest.setTimeout(300_000);
+  const endpoints = loadStackEndpoints();
+  const catalog = loadCatalog();
+  const registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl);
+  const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'audit-projector-test' });
+  let pool: Pool;
+  let publisher: Publisher;
+  let projector: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    await migrate(endpoints.databaseUrl);
+    pool = new Pool({ connectionString: endpoints.databaseUrl });
+    publisher = new Publisher({ kafka, registry, catalog, source: 'audit-test', maxBatchSize: 1_000 });
+    projector = startProjector();
+    await eventually('the projector to answer /health', async () => ((await fetch(`http://127.0.0.1:${PORT}/health`).catch(() => undefined))?.ok ? true : undefined), 120_000);
+  });
+  afterAll(async () => {
+    projector?.kill('SIGTERM');
+    if (projector) await exited(projector);
+    await publisher.close();
+    await pool.end();
+  });
+
+  const count = async (table: string, tenants: string[]) =>
+    Number((await pool.query(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ANY($1)`, [tenants])).rows[0].n);
+
+  it('projects exactly once across kill -9 restarts', async () => {
+    const tenants = [uniqueName('eo-a'), uniqueName('eo-b'), uniqueName('eo-c')];
+    const total = 9_000;
+    const events = Array.from({ length: total }, (_, n) => ticketAssigned(tenants[n % 3], n));
+    for (let i = 0; i < total; i += 1_000) await publisher.publishUntyped(events.slice(i, i + 1_000));
+
+    const killedAt: number[] = [];
+    for (const threshold of [1_500, 4_500]) {
+      const seen = await eventually(`${threshold} rows`, async () => {
+        const n = await count('domain_events', tenants);
+        return n >= threshold ? n : undefined;
+      }, 120_000);
+      projector!.kill('SIGKILL');
+      await exited(projector!);
+      killedAt.push(seen);
+      projector = startProjector();
+    }
+    await eventually('every event projected', async () => ((await count('domain_events', tenants)) >= total ? true : undefined), 180_000);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+    expect(killedAt.some((n) => n < total)).toBe(true);
+    expect(await count('domain_events', tenants)).toBe(total);
+    expect(await count('audit_logs', tenants)).toBe(total);
+    const distinct = await pool.query('SELECT count(DISTINCT event_id) AS n FROM audit_logs WHERE tenant_id = ANY($1)', [tenants]);
+    expect(Number(distinct.rows[0].n)).toBe(total);
+  });
+
+  it('dead-letters undecodable bytes, unknown schema ids and rejected events, and the partition moves on', async () => {
+    const tenant = uniqueName('dlq');
+    const good = ticketAssigned(tenant, 1);
+    const producer = kafka.producer();
+    await producer.connect();
+    const contract = findEvent(catalog, 'TICKET_ASSIGNED')!;
+    const { id } = await registry.lookup(contract.subject, contract.schema);
+    const prepared = (await publisher.prepareAll([{ ...good, tenant_id: 'someone-else', entity_id: 'T-miskeyed' }]))[0];
+    await producer.send('tickets.events.v1', [
+      { key: tenant, value: Buffer.from('definitely not avro'), headers: { case: 'garbage' } },
+      { key: tenant, value: toWireFormat(987_654_321, Buffer.from([2, 4, 6])), headers: { case: 'unknown-schema' } },
+      { key: tenant, value: prepared.message.value, headers: { ...prepared.message.headers, case: 'miskeyed' } },
+    ]);
+    await producer.disconnect();
+    expect(id).toBeGreaterThan(0);
+    const [after] = await publisher.publishUntyped([good]);
+
+    await eventually('the good event after the bad ones to be projected', async () => {
+      const { rows } = await pool.query('SELECT 1 FROM domain_events WHERE event_id = $1', [after.event_id]);
+      return rows.length === 1 ? true : undefined;
+    }, 60_000);
+    const letters = await readTopic(kafka, deadLetterTopic(GROUP), 3, (m) => m.key === tenant);
+    const byCase = Object.fromEntries(letters.map((m) => [m.headers.case, m.headers]));
+    expect(byCase.garbage).toMatchObject({ 'dlq-error-class': 'UndecodableMessageError', 'dlq-original-topic': 'tickets.events.v1', 'dlq-group': GROUP });
+    expect(byCase['unknown-schema']).toMatchObject({ 'dlq-error-class': 'UnknownSchemaError', 'dlq-error-message': expect.stringContaining('987654321') });
+    expect(byCase.miskeyed).toMatchObject({ 'dlq-error-class': 'RejectedEventError', 'dlq-error-message': expect.stringContaining('does not match') });
+    for (const headers of Object.values(byCase)) {
+      expect(headers).toEqual(expect.objectContaining({ 'dlq-original-partition': expect.stringMatching(/^\d+$/), 'dlq-original-offset': expect.stringMatching(/^\d+$/), 'dlq-original-timestamp': expect.stringMatching(/^\d+$/) }));
+    }
+  });
+
+  it('projects events written with an older and with a newer version of a contract', async () => {
+    const contract = findEvent(catalog, 'ebook.bookmark_created')!;
+    const payloadRecord = (contract.schema.fields as Array<Record<string, unknown>>).find((f) => f.name === 'payload')!.type as Record<string, unknown>;
+    const newer = structuredClone(contract.schema);
+    const newerPayload = (newer.fields as Array<Record<string, unknown>>).find((f) => f.name === 'payload')!.type as { fields: unknown[] };
+    newerPayload.fields.push({ name: 'color', type: ['null', 'string'], default: null, doc: 'Highlight colour chosen by the reader.' });
+    const v1 = await registry.lookup(contract.subject, contract.schema);
+    const v2 = await registry.register(contract.subject, newer);
+    expect(v2).not.toBe(v1.id);
+
+    const tenant = uniqueName('versions');
+    const sample = Object.fromEntries((payloadRecord.fields as Array<{ name: string; type: unknown }>).map((f) => [f.name, sampleValue(f.type)]));
+    const envelope = (eventId: string, extra: object) => ({
+      event_id: eventId, event_type: 'ebook.bookmark_created', occurred_at: Date.now(), tenant_id: tenant, actor: { id: 'u', type: 'user' },
+      entity_type: 'bookmark', entity_id: eventId, source: 'test', schema_version: 'x', correlation_id: null, causation_id: null, confidence: null, model: null,
+      payload: { ...sample, ...extra },
+    });
+    const oldId = '00000000-0000-4000-8000-00000000000a';
+    const newId = '00000000-0000-4000-8000-00000000000b';
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send(contract.topic, [
+      { key: tenant, value: toWireFormat(v1.id, Type.forSchema(contract.schema as never).toBuffer(envelope(oldId, {}))) },
+      { key: tenant, value: toWireFormat(v2, Type.forSchema(newer as never).toBuffer(envelope(newId, { color: 'yellow' }))) },
+    ]);
+    await producer.disconnect();
+    const rows = await eventually('both versions projected', async () => {
+      const { rows } = await pool.query('SELECT event_id, schema_version FROM domain_events WHERE tenant_id = $1 ORDER BY kafka_offset', [tenant]);
+      return rows.length === 2 ? rows : undefined;
+    }, 60_000);
+    expect(rows.map((r) => r.event_id)).toEqual([oldId, newId]);
+  });
+
+  it('isolates tenants with row-level security for a role bound to one tenant', async () => {
+    const [a, b] = [uniqueName('rls-a'), uniqueName('rls-b')];
+    await publisher.publishUntyped([ticketAssigned(a, 1), ticketAssigned(a, 2), ticketAssigned(b, 3)]);
+    await eventually('rows of both tenants', async () => ((await count('audit_logs', [a, b])) === 3 ? true : undefined), 60_000);
+    const role = `tenant_reader_${Math.random().toString(36).slice(2, 10)}`;
+    await pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'reader' IN ROLE eventline_tenant_reader`);
+    await pool.query('INSERT INTO tenant_roles (role_name, tenant_id) VALUES ($1, $2)', [role, a]);
+    const url = new URL(endpoints.databaseUrl);
+    url.username = role;
+    url.password = 'reader';
+    const reader = new Client({ connectionString: url.toString() });
+    await reader.connect();
+    try {
+      const audit = await reader.query('SELECT DISTINCT tenant_id FROM audit_logs');
+      const events = await reader.query('SELECT DISTINCT tenant_id FROM domain_events');
+      expect(audit.rows).toEqual([{ tenant_id: a }]);
+      expect(events.rows).toEqual([{ tenant_id: a }]);
+      await reader.query("SET eventline.tenant_id = 'x'").catch(() => undefined);
+      expect((await reader.query('SELECT count(*) AS n FROM audit_logs WHERE tenant_id = $1', [b])).rows[0].n).toBe('0');
+    } finally {
+      await reader.end();
+      await pool.query('DELETE FROM tenant_roles WHERE role_name = $1', [role]);
+      await pool.query(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+    }
+  });
+});
+
+function sampleValue(type: unknown): unknown {
+  if (Array.isArray(type)) return null;
+  if (typeof type === 'object' && type !== null) {
+    const node = type as { type: string; logicalType?: string };
+    if (node.logicalType === 'timestamp-millis') return Date.now();
+    if (node.type === 'array') return [];
+    return sampleValue(node.type);
+  }
+  return { string: 'x', int: 1, long: 1, double: 1.5, boolean: true }[type as string] ?? null;
+}

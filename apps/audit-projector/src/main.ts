@@ -1,0 +1,7 @@
+import { startConsumerApp } from '@eventline/consumer-nest';
+import { AppModule } from './app.module';
+
+startConsumerApp(AppModule, { group: 'audit-projector', port: Number(process.env.AUDIT_PROJECTOR_PORT ?? 8091) }).catch((error: unknown) => {
+  console.error('audit-projector failed to start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+export { OnEvent } from './on-event';
+export { EventlineTransport } from './eventline-transport';
+export type { TransportOptions } from './eventline-transport';
+export { startConsumerApp } from './start-consumer-app';
+export type { ConsumerAppOptions } from './start-consumer-app';
