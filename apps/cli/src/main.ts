@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { catalogCommands } from './commands/catalog';
+import { dlqCommands } from './commands/dlq';
 import { keyCommands } from './commands/keys';
 import { schemaCommands } from './commands/schemas';
 import { streamCommands } from './commands/stream';
@@ -12,6 +13,7 @@ catalogCommands(program, context);
 schemaCommands(program, context);
 keyCommands(program, context);
 streamCommands(program, context);
+dlqCommands(program, context);
 
 program.parseAsync(process.argv).then(
   () => process.exit(0),

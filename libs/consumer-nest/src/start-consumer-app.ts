@@ -10,6 +10,7 @@ import type { KafkaPort } from '@eventline/kafka-port';
 import { CATALOG, KAFKA, METRICS, PG_POOL } from '@eventline/nest-platform';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { EventlineTransport } from './eventline-transport';
+import { RethrowRpcErrors } from './rethrow-rpc-errors.filter';
 
 export interface ConsumerAppOptions {
   /** The consumer group: one per app, so each app sees every event. */
@@ -30,7 +31,7 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
   app.enableShutdownHooks();
   const catalog = app.get<Catalog>(CATALOG);
   const logger = await app.resolve(PinoLogger);
-  app.connectMicroservice(
+  const microservice = app.connectMicroservice(
     {
       strategy: new EventlineTransport({
         kafka: app.get<KafkaPort>(KAFKA),
@@ -43,8 +44,9 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
         metrics: new ConsumerMetrics(app.get<Registry>(METRICS)),
       }),
     },
-    { inheritAppConfig: true },
+    { inheritAppConfig: true, deferInitialization: true },
   );
+  microservice.useGlobalFilters(new RethrowRpcErrors());
   await app.startAllMicroservices();
   await app.listen(options.port, process.env.HTTP_HOST ?? '127.0.0.1');
   return app;

@@ -1,0 +1,30 @@
+import type { ClientBase } from 'pg';
+import type { Catalog } from '@eventline/contracts';
+import { RejectedEventError, type DecodedEvent } from '@eventline/consumer-runtime';
+import { auditLogRow, domainEventRow } from './audit-rows';
+import { insertAuditLogs, insertDomainEvents } from './audit-store';
+
+/** Rows each table actually gained (ON CONFLICT skips events another writer already projected). */
+export interface AuditProjectionResult {
+  domainEvents: number;
+  auditLogs: number;
+}
+
+/**
+ * The audit projection of one partition batch, inside the batch's transaction: every event into
+ * domain_events (the envelope) and audit_logs (who did what, without PII). An event keyed for
+ * another tenant is refused with RejectedEventError (the runtime dead-letters it).
+ */
+export async function projectAuditEvents(tx: ClientBase, events: DecodedEvent[], catalog: Catalog): Promise<AuditProjectionResult> {
+  events.forEach(rejectMiskeyed);
+  const domainEvents = await insertDomainEvents(tx, events.map(domainEventRow));
+  const auditLogs = await insertAuditLogs(tx, events.map((event) => auditLogRow(event, catalog)));
+  return { domainEvents, auditLogs };
+}
+
+/** Keying by tenant is what keeps a tenant's events in order; an event keyed for another tenant is refused. */
+export function rejectMiskeyed(event: DecodedEvent): void {
+  if (event.message.key !== event.tenantId) {
+    throw new RejectedEventError(event, `message key "${event.message.key}" does not match the event's tenant_id "${event.tenantId}"`);
+  }
+}
