@@ -98,7 +98,7 @@ describe('audit-projector against the real stack', () => {
     await eventually('the good event after the bad ones to be projected', async () => {
       const { rows } = await pool.query('SELECT 1 FROM domain_events WHERE event_id = $1', [after.event_id]);
       return rows.length === 1 ? true : undefined;
-    }, 60_000);
+    }, 150_000);
     const letters = await readTopic(kafka, deadLetterTopic(GROUP), 3, (m) => m.key === tenant);
     const byCase = Object.fromEntries(letters.map((m) => [m.headers.case, m.headers]));
     expect(byCase.garbage).toMatchObject({ 'dlq-error-class': 'UndecodableMessageError', 'dlq-original-topic': 'tickets.events.v1', 'dlq-group': GROUP });
@@ -138,14 +138,14 @@ describe('audit-projector against the real stack', () => {
     const rows = await eventually('both versions projected', async () => {
       const { rows } = await pool.query('SELECT event_id, schema_version FROM domain_events WHERE tenant_id = $1 ORDER BY kafka_offset', [tenant]);
       return rows.length === 2 ? rows : undefined;
-    }, 60_000);
+    }, 150_000);
     expect(rows.map((r) => r.event_id)).toEqual([oldId, newId]);
   });
 
   it('isolates tenants with row-level security for a role bound to one tenant', async () => {
     const [a, b] = [uniqueName('rls-a'), uniqueName('rls-b')];
     await publisher.publishUntyped([ticketAssigned(a, 1), ticketAssigned(a, 2), ticketAssigned(b, 3)]);
-    await eventually('rows of both tenants', async () => ((await count('audit_logs', [a, b])) === 3 ? true : undefined), 60_000);
+    await eventually('rows of both tenants', async () => ((await count('audit_logs', [a, b])) === 3 ? true : undefined), 150_000);
     const role = `tenant_reader_${Math.random().toString(36).slice(2, 10)}`;
     await pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'reader' IN ROLE eventline_tenant_reader`);
     await pool.query('INSERT INTO tenant_roles (role_name, tenant_id) VALUES ($1, $2)', [role, a]);

@@ -93,9 +93,18 @@ export class EventConsumer {
       heartbeat: batch.heartbeat,
     };
     await this.pipeline(context);
-    this.consumer.resume([{ topic: batch.topic, partitions: [batch.partition] }]);
+    this.resumeQuietly(batch.topic, batch.partition);
     // Kafka's copy of the position only shortens re-reads and shows lag to tools; PostgreSQL's is the truth.
     await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: context.nextOffset }]).catch(() => undefined);
+  }
+
+  /** Resuming after stop() throws in kafkajs; by then there is nothing left to resume. */
+  private resumeQuietly(topic: string, partition: number): void {
+    try {
+      this.consumer.resume([{ topic, partitions: [partition] }]);
+    } catch {
+      // stopping
+    }
   }
 
   /** Back-pressure: while a partition's batch waits on a fault, nothing more is fetched for it. */

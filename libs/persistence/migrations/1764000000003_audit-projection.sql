@@ -56,8 +56,10 @@ CREATE TABLE tenant_roles (
   tenant_id text NOT NULL
 );
 
+-- Runs as the caller (current_user is the reader's role); tenant_roles' own policy lets a role
+-- see only its own binding.
 CREATE FUNCTION eventline_current_tenant() RETURNS text
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+  LANGUAGE sql STABLE SET search_path = public AS
   $$ SELECT tenant_id FROM tenant_roles WHERE role_name = current_user $$;
 
 DO $$ BEGIN
@@ -66,12 +68,14 @@ DO $$ BEGIN
   END IF;
 END $$;
 
-GRANT SELECT ON domain_events, audit_logs TO eventline_tenant_reader;
+GRANT SELECT ON domain_events, audit_logs, tenant_roles TO eventline_tenant_reader;
 GRANT EXECUTE ON FUNCTION eventline_current_tenant() TO eventline_tenant_reader;
 
 ALTER TABLE domain_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_logs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE outbox ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tenant_roles ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_binding ON tenant_roles USING (role_name = current_user);
 CREATE POLICY tenant_isolation ON domain_events USING (tenant_id = eventline_current_tenant());
 CREATE POLICY tenant_isolation ON audit_logs USING (tenant_id = eventline_current_tenant());
 CREATE POLICY tenant_isolation ON outbox USING (tenant_id = eventline_current_tenant());
