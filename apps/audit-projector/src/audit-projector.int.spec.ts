@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { findEvent, loadCatalog } from '@eventline/contracts';
 import { deadLetterTopic } from '@eventline/consumer-runtime';
@@ -126,8 +127,7 @@ describe('audit-projector against the real stack', () => {
       entity_type: 'bookmark', entity_id: eventId, source: 'test', schema_version: 'x', correlation_id: null, causation_id: null, confidence: null, model: null,
       payload: { ...sample, ...extra },
     });
-    const oldId = '00000000-0000-4000-8000-00000000000a';
-    const newId = '00000000-0000-4000-8000-00000000000b';
+    const [oldId, newId] = [randomUUID(), randomUUID()];
     const producer = kafka.producer();
     await producer.connect();
     await producer.send(contract.topic, [

@@ -2,8 +2,10 @@ import { Command } from 'commander';
 import { catalogCommands } from './commands/catalog';
 import { dlqCommands } from './commands/dlq';
 import { keyCommands } from './commands/keys';
+import { moderationCommands } from './commands/moderation';
 import { schemaCommands } from './commands/schemas';
 import { streamCommands } from './commands/stream';
+import { usageCommands } from './commands/usage';
 import { CliContext } from './context';
 import { CliError } from './errors';
 
@@ -14,6 +16,8 @@ schemaCommands(program, context);
 keyCommands(program, context);
 streamCommands(program, context);
 dlqCommands(program, context);
+moderationCommands(program, context);
+usageCommands(program, context);
 
 program.parseAsync(process.argv).then(
   () => process.exit(0),

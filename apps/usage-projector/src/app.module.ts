@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '@eventline/nest-platform';
+import { KpisController } from './kpis.controller';
+import { UsageHandler } from './usage.handler';
+
+@Module({
+  imports: [PlatformModule.forRoot({ service: 'usage-projector', migrate: true, observability: true })],
+  controllers: [UsageHandler, KpisController],
+})
+export class AppModule {}

@@ -1,0 +1,183 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import { Pool } from 'pg';
+import { loadCatalog } from '@eventline/contracts';
+import { createKafkaPort } from '@eventline/kafka-port';
+import { migrate } from '@eventline/persistence';
+import { Publisher, type UntypedEventInput } from '@eventline/publisher';
+import { SchemaRegistryClient } from '@eventline/schema-registry';
+import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
+import { eventually, uniqueName } from '@eventline/test-harness';
+
+const PORT_A = 18192;
+const PORT_B = 18193;
+const WAIT = 120_000;
+const root = findWorkspaceRoot();
+const DAY_1 = Date.parse('2026-11-20T10:00:00Z');
+const DAY_2 = Date.parse('2026-11-21T09:30:00Z');
+
+/** The real projector app as its own process; two of them make the group share partitions. */
+function startProjector(port: number): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'apps/usage-projector/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', USAGE_PROJECTOR_PORT: String(port) },
+    stdio: 'ignore',
+  });
+}
+const exited = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode !== null ? resolve() : p.once('exit', () => resolve())));
+const healthy = (port: number) =>
+  eventually(`the projector on :${port} to answer /health`, async () => ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok ? true : undefined), WAIT);
+
+/** Sum of eventline_events_projected_total over every topic, from an instance's /metrics. */
+async function projectedTotal(port: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('eventline_events_projected_total{'))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}
+
+function chatMessage(tenant: string, user: string, model: string, input: number, output: number, occurredAt = DAY_1, eventId?: string): UntypedEventInput {
+  const id = randomUUID();
+  return {
+    event_type: 'chat_message_sent', tenant_id: tenant, entity_id: id, actor: { id: user, type: 'user' }, occurred_at: occurredAt, ...(eventId ? { event_id: eventId } : {}),
+    payload: { chat_id: 'chat-1', message_id: id, assist_mode: 'draft', model_name: model, model_version: '0613', input_tokens: input, output_tokens: output, latency_ms: 250, status: 'success' },
+  };
+}
+
+function postGenerated(tenant: string, user: string, promptTokens: number, occurredAt = DAY_2): UntypedEventInput {
+  return {
+    event_type: 'POST_GENERATED', tenant_id: tenant, entity_id: randomUUID(), actor: { id: user, type: 'user' }, occurred_at: occurredAt,
+    payload: { template_id: 'tpl-1', generation_model: 'gpt-4o', prompt_tokens: promptTokens, status: 'success' },
+  };
+}
+
+describe('usage-projector against the real stack', () => {
+  jest.setTimeout(400_000);
+  const endpoints = loadStackEndpoints();
+  const registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl);
+  const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'usage-projector-test' });
+  let pool: Pool;
+  let publisher: Publisher;
+  const running: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    await migrate(endpoints.databaseUrl);
+    pool = new Pool({ connectionString: endpoints.databaseUrl });
+    publisher = new Publisher({ kafka, registry, catalog: loadCatalog(), source: 'usage-test', maxBatchSize: 1_000 });
+    running.push(startProjector(PORT_A));
+    await healthy(PORT_A);
+  });
+  afterAll(async () => {
+    for (const p of running) p.kill('SIGTERM');
+    await Promise.all(running.map(exited));
+    await publisher.close();
+    await pool.end();
+  });
+
+  const records = async (tenants: string[]) => Number((await pool.query('SELECT count(*) AS n FROM usage_records WHERE tenant_id = ANY($1)', [tenants])).rows[0].n);
+  const daily = async (tenant: string) =>
+    (await pool.query('SELECT to_char(day, \'YYYY-MM-DD\') AS day, model_name, user_id, events, input_tokens::int AS input_tokens, output_tokens::int AS output_tokens FROM usage_daily WHERE tenant_id = $1 ORDER BY 1, 2, 3', [tenant])).rows;
+
+  // Shared by the projection and the KPI tests: 3 chat messages and 1 generated post.
+  const tenant = uniqueName('usage');
+
+  it('projects chat_message_sent and POST_GENERATED into usage_records and the daily rollup', async () => {
+    await publisher.publishUntyped([
+      chatMessage(tenant, 'user-a', 'gpt-4', 100, 40),
+      chatMessage(tenant, 'user-a', 'gpt-4', 50, 10),
+      chatMessage(tenant, 'user-b', 'gpt-4', 20, 5),
+      postGenerated(tenant, 'user-b', 300),
+    ]);
+    await eventually('4 usage records', async () => ((await records([tenant])) === 4 ? true : undefined), WAIT);
+
+    const { rows } = await pool.query('SELECT * FROM usage_records WHERE tenant_id = $1 ORDER BY event_type, input_tokens', [tenant]);
+    expect(rows[0]).toMatchObject({ event_type: 'POST_GENERATED', user_id: 'user-b', model_name: 'gpt-4o', model_version: null, input_tokens: 300, output_tokens: 0, status: 'success', latency_ms: null, assist_mode: null });
+    expect(rows[0].ts.toISOString()).toBe(new Date(DAY_2).toISOString());
+    expect(rows[3]).toMatchObject({ event_type: 'chat_message_sent', user_id: 'user-a', model_name: 'gpt-4', model_version: '0613', input_tokens: 100, output_tokens: 40, status: 'success', latency_ms: 250, assist_mode: 'draft' });
+    expect(rows[3].id).toMatch(/^[0-9a-f-]{36}$/);
+
+    await eventually('the rollup', async () => ((await daily(tenant)).length === 3 ? true : undefined), WAIT);
+    expect(await daily(tenant)).toEqual([
+      { day: '2026-11-20', model_name: 'gpt-4', user_id: 'user-a', events: 2, input_tokens: 150, output_tokens: 50 },
+      { day: '2026-11-20', model_name: 'gpt-4', user_id: 'user-b', events: 1, input_tokens: 20, output_tokens: 5 },
+      { day: '2026-11-21', model_name: 'gpt-4o', user_id: 'user-b', events: 1, input_tokens: 300, output_tokens: 0 },
+    ]);
+  });
+
+  it('counts a redelivered event once, in usage_records and in usage_daily', async () => {
+    const redelivered = uniqueName('redeliver');
+    const eventId = randomUUID();
+    const event = chatMessage(redelivered, 'user-r', 'gpt-4', 70, 30, DAY_1, eventId);
+    await publisher.publishUntyped([event]);
+    await eventually('the first delivery', async () => ((await records([redelivered])) === 1 ? true : undefined), WAIT);
+    const before = await daily(redelivered);
+
+    // The same event_id again, then a marker behind it on the same partition (same tenant key,
+    // same topic): once the marker is projected, the duplicate has certainly been handled.
+    await publisher.publishUntyped([event, chatMessage(redelivered, 'user-r', 'marker-model', 1, 1)]);
+    await eventually('the marker behind the duplicate', async () => ((await records([redelivered])) === 2 ? true : undefined), WAIT);
+
+    expect(Number((await pool.query('SELECT count(*) AS n FROM usage_records WHERE event_id = $1', [eventId])).rows[0].n)).toBe(1);
+    const after = await daily(redelivered);
+    expect(after.filter((r) => r.model_name === 'gpt-4')).toEqual(before);
+    expect(before).toEqual([{ day: '2026-11-20', model_name: 'gpt-4', user_id: 'user-r', events: 1, input_tokens: 70, output_tokens: 30 }]);
+  });
+
+  it('serves token KPIs by model, user and day over HTTP, and the CLI prints the same', async () => {
+    const kpis = async (query: string) => {
+      const response = await fetch(`http://127.0.0.1:${PORT_A}/v1/kpis/tokens?${query}`);
+      return { status: response.status, body: (await response.json()) as { rows: Array<Record<string, unknown>> } };
+    };
+    const byModel = await kpis(`tenant=${tenant}&by=model`);
+    expect(byModel.status).toBe(200);
+    expect(byModel.body.rows).toEqual([
+      { key: 'gpt-4o', events: 1, input_tokens: 300, output_tokens: 0, total_tokens: 300 },
+      { key: 'gpt-4', events: 3, input_tokens: 170, output_tokens: 55, total_tokens: 225 },
+    ]);
+    expect((await kpis(`tenant=${tenant}&by=user`)).body.rows).toEqual([
+      { key: 'user-b', events: 2, input_tokens: 320, output_tokens: 5, total_tokens: 325 },
+      { key: 'user-a', events: 2, input_tokens: 150, output_tokens: 50, total_tokens: 200 },
+    ]);
+    expect((await kpis(`tenant=${tenant}&by=day&from=2026-11-21&to=2026-11-21`)).body.rows).toEqual([
+      { key: '2026-11-21', events: 1, input_tokens: 300, output_tokens: 0, total_tokens: 300 },
+    ]);
+    expect((await kpis('by=model')).status).toBe(400);
+    expect((await kpis(`tenant=${tenant}&by=nope`)).status).toBe(400);
+
+    const { stdout } = await promisify(execFile)(process.execPath, ['apps/cli/bin/eventline.js', 'usage', 'kpis', '--tenant', tenant, '--by', 'user'], { cwd: root });
+    const lines = stdout.trim().split('\n');
+    expect(lines[0].split(/\s+/)).toEqual(['USER', 'EVENTS', 'INPUT', 'OUTPUT', 'TOTAL']);
+    expect(lines[2].split(/\s+/)).toEqual(['user-b', '2', '320', '5', '325']);
+    expect(lines[3].split(/\s+/)).toEqual(['user-a', '2', '150', '50', '200']);
+  });
+
+  it('two instances in one group share the partitions and project every event exactly once', async () => {
+    running.push(startProjector(PORT_B));
+    await healthy(PORT_B);
+    const tenants = Array.from({ length: 10 }, (_, i) => uniqueName(`pair-${i}`));
+    const total = 2_000;
+    const projectedByA = await projectedTotal(PORT_A);
+
+    // Published in waves over ~20 s, so the rebalance that hands B its partitions happens while
+    // events are still arriving rather than after A has drained them all.
+    const events = Array.from({ length: total }, (_, n) =>
+      n % 4 === 3 ? postGenerated(tenants[n % 10], `user-${n % 7}`, 10) : chatMessage(tenants[n % 10], `user-${n % 7}`, 'gpt-4', 10, 5),
+    );
+    for (let i = 0; i < total; i += 50) {
+      await publisher.publishUntyped(events.slice(i, i + 50));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await eventually(`${total} usage records`, async () => ((await records(tenants)) >= total ? true : undefined), WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+    expect(await records(tenants)).toBe(total);
+    const distinct = await pool.query('SELECT count(DISTINCT event_id) AS n FROM usage_records WHERE tenant_id = ANY($1)', [tenants]);
+    expect(Number(distinct.rows[0].n)).toBe(total);
+    const rollup = await pool.query('SELECT sum(events)::int AS events, sum(input_tokens)::int AS input FROM usage_daily WHERE tenant_id = ANY($1)', [tenants]);
+    expect(rollup.rows[0]).toEqual({ events: total, input: 1_500 * 10 + 500 * 10 });
+    expect((await projectedTotal(PORT_A)) - projectedByA).toBeGreaterThan(0);
+    expect(await projectedTotal(PORT_B)).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,11 @@
+export { DEFAULT_POLICY, parsePolicy } from './policy';
+export type { ModerationPolicy } from './policy';
+export type { CaseDraft, Decision, SubjectType } from './case-draft';
+export { findBlockedTerms } from './blocked-terms';
+export { findProfanity } from './profanity';
+export { countLinks } from './links';
+export { checkContent } from './content-check';
+export type { ContentFinding } from './content-check';
+export { isBruteForce, isFlooding } from './thresholds';
+export { MODERATED_TOPICS, toSignal } from './signals';
+export type { BlockSignal, ContentSignal, DirectCaseSignal, EnvelopeLike, LoginFailureSignal, ModerationSignal } from './signals';
