@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '@eventline/nest-platform';
+import { DeliveryLoop } from './delivery/delivery-loop';
+import { EmailChannel } from './delivery/email-channel';
+import { WebhookChannel } from './delivery/webhook-channel';
+import { NotificationHandler } from './notification.handler';
+
+@Module({
+  imports: [PlatformModule.forRoot({ service: 'notification-worker', migrate: true, observability: true })],
+  controllers: [NotificationHandler],
+  providers: [EmailChannel, WebhookChannel, DeliveryLoop],
+})
+export class AppModule {}

@@ -1,0 +1,36 @@
+import { Pool } from 'pg';
+import { catalogTopics, loadCatalog } from '@eventline/contracts';
+import { createKafkaPort } from '@eventline/kafka-port';
+import { migrate } from '@eventline/persistence';
+import { loadStackEndpoints } from '@eventline/stack-config';
+
+/**
+ * On the group's very first start, store the topics' current end offsets as its position: a new
+ * notification worker must not email people about months of history (the consumer runtime
+ * otherwise starts a new group from the beginning). Later starts resume where the group stopped.
+ */
+export async function startFromNowOnFirstRun(group: string): Promise<void> {
+  const endpoints = loadStackEndpoints();
+  await migrate(endpoints.databaseUrl);
+  const pool = new Pool({ connectionString: endpoints.databaseUrl, max: 1 });
+  const admin = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: `${group}-start` }).admin();
+  try {
+    const { rows } = await pool.query('SELECT 1 FROM consumer_offsets WHERE group_id = $1 LIMIT 1', [group]);
+    if (rows.length > 0) return;
+    await admin.connect();
+    const positions: Array<[string, number, string]> = [];
+    for (const { topic } of catalogTopics(loadCatalog())) {
+      // A topic that does not exist yet has no history to skip.
+      const ends = await admin.endOffsets(topic).catch(() => []);
+      for (const end of ends) positions.push([topic, end.partition, String(end.offset)]);
+    }
+    await pool.query(
+      `INSERT INTO consumer_offsets (group_id, topic, partition, next_offset)
+       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[]) ON CONFLICT DO NOTHING`,
+      [group, positions.map((p) => p[0]), positions.map((p) => p[1]), positions.map((p) => p[2])],
+    );
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+    await pool.end();
+  }
+}

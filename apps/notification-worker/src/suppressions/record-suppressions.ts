@@ -1,0 +1,34 @@
+import type { ClientBase } from 'pg';
+import type { DecodedEvent } from '@eventline/consumer-runtime';
+
+export type SuppressionReason = 'unsubscribed' | 'hard_bounce' | 'complaint';
+
+/** Which email events stop further mail to an address. Soft bounces are transient and do not. */
+export function suppressionOf(event: DecodedEvent): { address: string; reason: SuppressionReason } | undefined {
+  const payload = (event.envelope.payload ?? {}) as Record<string, unknown>;
+  switch (event.eventType) {
+    case 'EMAIL_UNSUBSCRIBED':
+      return { address: String(payload.recipientEmail), reason: 'unsubscribed' };
+    case 'EMAIL_BOUNCED':
+      return String(payload.bounceType).toLowerCase() === 'hard' ? { address: String(payload.to), reason: 'hard_bounce' } : undefined;
+    case 'EMAIL_COMPLAINT_RECEIVED':
+      return { address: String(payload.to), reason: 'complaint' };
+    default:
+      return undefined;
+  }
+}
+
+/** The first reason recorded for an address stays: it is what the address was suppressed for. */
+export async function recordSuppressions(tx: ClientBase, events: DecodedEvent[]): Promise<void> {
+  const rows = events.flatMap((event) => {
+    const suppression = suppressionOf(event);
+    return suppression ? [{ tenantId: event.tenantId, address: suppression.address.toLowerCase(), reason: suppression.reason }] : [];
+  });
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO notification_suppressions (tenant_id, address, reason)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+     ON CONFLICT (tenant_id, address) DO NOTHING`,
+    [rows.map((r) => r.tenantId), rows.map((r) => r.address), rows.map((r) => r.reason)],
+  );
+}
