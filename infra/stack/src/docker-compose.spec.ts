@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findWorkspaceRoot } from '@eventline/stack-config';
 import { parse } from 'yaml';
@@ -7,12 +7,12 @@ import { loadSettings } from './settings';
 /** docker-compose cannot run here, so this keeps it consistent with the embedded stack instead. */
 describe('docker-compose.yml', () => {
   const root = findWorkspaceRoot();
-  const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'));
+  const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
   const settings = loadSettings({});
   const published = (service: string) => compose.services[service].ports.map((p: string) => Number(p.split(':').at(-2)));
 
   it('runs Kafka in KRaft mode, the Confluent registry and PostgreSQL', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['kafka', 'postgres', 'schema-registry']);
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['kafka', 'postgres', 'schema-registry']));
     expect(compose.services.kafka.image).toMatch(/^apache\/kafka:/);
     expect(compose.services.kafka.environment.KAFKA_PROCESS_ROLES).toBe('broker,controller');
     expect(compose.services['schema-registry'].image).toMatch(/^confluentinc\/cp-schema-registry:/);
@@ -27,6 +27,18 @@ describe('docker-compose.yml', () => {
     expect(published('kafka')).toEqual([settings.kafka.port]);
     expect(published('schema-registry')).toEqual([settings.registry.port]);
     expect(published('postgres')).toEqual([5432]);
+  });
+
+  it('runs every deployable app with the stack variables, after migrations and contracts', () => {
+    // Every app with a main.ts is a long-running service, except the eventline CLI.
+    const deployables = readdirSync(join(root, 'apps')).filter((app) => app !== 'cli' && existsSync(join(root, 'apps', app, 'src', 'main.ts')));
+    expect(deployables.length).toBeGreaterThanOrEqual(6);
+    for (const app of deployables) {
+      const service = compose.services[app];
+      expect([app, service?.command?.join(' ')]).toEqual([app, `npx tsx apps/${app}/src/main.ts`]);
+      expect(Object.keys(service.environment)).toEqual(expect.arrayContaining(['KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL', 'DATABASE_URL']));
+      expect(service.depends_on['platform-init'].condition).toBe('service_completed_successfully');
+    }
   });
 
   it('keeps topic creation explicit, as the local broker does', () => {
