@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { findEvent, loadCatalog } from '@eventline/contracts';
@@ -7,23 +7,15 @@ import { createKafkaPort } from '@eventline/kafka-port';
 import { migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient, toWireFormat } from '@eventline/schema-registry';
-import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, readTopic, ticketAssigned, uniqueName } from '@eventline/test-harness';
+import { loadStackEndpoints } from '@eventline/stack-config';
+import { eventually, exited, readTopic, startApp, ticketAssigned, uniqueName, waitForHealth } from '@eventline/test-harness';
 import { Type } from 'avsc';
 
 const GROUP = 'audit-projector';
 const PORT = 18091;
-const root = findWorkspaceRoot();
 
 /** The real projector app as its own process, so it can be killed with SIGKILL like a crash would. */
-function startProjector(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/audit-projector/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', AUDIT_PROJECTOR_PORT: String(PORT) },
-    stdio: 'ignore',
-  });
-}
-const exited = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode !== null ? resolve() : p.once('exit', () => resolve())));
+const startProjector = () => startApp('apps/audit-projector/src/main.ts', { AUDIT_PROJECTOR_PORT: String(PORT) });
 
 describe('audit-projector against the real stack', () => {
   jest.setTimeout(300_000);
@@ -40,7 +32,7 @@ describe('audit-projector against the real stack', () => {
     pool = new Pool({ connectionString: endpoints.databaseUrl });
     publisher = new Publisher({ kafka, registry, catalog, source: 'audit-test', maxBatchSize: 1_000 });
     projector = startProjector();
-    await eventually('the projector to answer /health', async () => ((await fetch(`http://127.0.0.1:${PORT}/health`).catch(() => undefined))?.ok ? true : undefined), 120_000);
+    await waitForHealth(PORT);
   });
   afterAll(async () => {
     projector?.kill('SIGTERM');

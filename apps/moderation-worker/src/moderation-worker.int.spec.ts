@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, uniqueName } from '@eventline/test-harness';
+import { eventually, exited, startApp, uniqueName, waitForHealth } from '@eventline/test-harness';
 
 const PORT = 18394;
 const WAIT = 120_000;
@@ -22,13 +22,7 @@ const runCli = promisify(execFile);
 const policyFile = join(mkdtempSync(join(tmpdir(), 'moderation-')), 'policy.json');
 writeFileSync(policyFile, JSON.stringify({ blockedTerms: ['scamcoin'], maxLinks: 3, velocity: { maxMessages: 3, windowSeconds: 300 }, bruteForce: { maxFailures: 5, windowSeconds: 600 } }));
 
-function startWorker(): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/moderation-worker/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', MODERATION_WORKER_PORT: String(PORT), MODERATION_POLICY_FILE: policyFile },
-    stdio: 'ignore',
-  });
-}
+const startWorker = () => startApp('apps/moderation-worker/src/main.ts', { MODERATION_WORKER_PORT: String(PORT), MODERATION_POLICY_FILE: policyFile });
 
 const communityMessage = (tenant: string, author: string, body: string) => {
   const id = `m-${randomUUID()}`;
@@ -58,14 +52,11 @@ describe('moderation-worker against the real stack', () => {
     pool = new Pool({ connectionString: endpoints.databaseUrl });
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'moderation-test' });
     worker = startWorker();
-    await eventually('the worker to answer /health', async () => ((await fetch(`http://127.0.0.1:${PORT}/health`).catch(() => undefined))?.ok ? true : undefined), WAIT);
+    await waitForHealth(PORT, WAIT);
   });
   afterAll(async () => {
-    if (worker && worker.exitCode === null) {
-      const exited = new Promise((resolve) => worker!.once('exit', resolve));
-      worker.kill('SIGTERM');
-      await exited;
-    }
+    worker?.kill('SIGTERM');
+    if (worker) await exited(worker);
     await publisher?.close();
     await pool?.end();
   });

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
@@ -7,34 +6,21 @@ import { createKafkaPort } from '@eventline/kafka-port';
 import { migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
-import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, uniqueName } from '@eventline/test-harness';
+import { loadStackEndpoints } from '@eventline/stack-config';
+import { eventually, exited, startApp, uniqueName, waitForHealth } from '@eventline/test-harness';
 import { startSmtpServer, startWebhookReceiver } from './test-support';
 
 const PORT = 18293;
 const WEBHOOK_PORT = 18294;
 const SMTP_PORT = 2526;
 const WAIT = 120_000;
-const root = findWorkspaceRoot();
 const LOG = '/tmp/notification-worker-int-test.log';
 
 /** The real worker as its own process, talking to the test's SMTP server and webhook receiver. */
 function startWorker(): ChildProcess {
-  const log = openSync(LOG, 'a');
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/notification-worker/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'warn',
-      NOTIFICATION_WORKER_PORT: String(PORT),
-      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-      NOTIFICATION_RETRY_BASE_MS: '300',
-      NOTIFICATION_POLL_MS: '200',
-    },
-    stdio: ['ignore', log, log],
-  });
+  const env = { NOTIFICATION_WORKER_PORT: String(PORT), SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, NOTIFICATION_RETRY_BASE_MS: '300', NOTIFICATION_POLL_MS: '200' };
+  return startApp('apps/notification-worker/src/main.ts', env, LOG);
 }
-const exited = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode !== null ? resolve() : p.once('exit', () => resolve())));
 
 describe('notification-worker against the real stack', () => {
   jest.setTimeout(300_000);
@@ -53,7 +39,7 @@ describe('notification-worker against the real stack', () => {
     smtp = await startSmtpServer(SMTP_PORT);
     hooks = await startWebhookReceiver(WEBHOOK_PORT);
     worker = startWorker();
-    await eventually('the worker to answer /health', async () => ((await fetch(`http://127.0.0.1:${PORT}/health`).catch(() => undefined))?.ok ? true : undefined), WAIT);
+    await waitForHealth(PORT, WAIT);
   });
   afterAll(async () => {
     worker?.kill('SIGTERM');

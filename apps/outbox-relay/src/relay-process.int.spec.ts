@@ -1,26 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { OutboxWriter } from '@eventline/outbox';
 import { migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
-import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, readTopic, ticketAssigned, uniqueName } from '@eventline/test-harness';
+import { loadStackEndpoints } from '@eventline/stack-config';
+import { eventually, exited, readTopic, startApp, ticketAssigned, uniqueName } from '@eventline/test-harness';
 
 const TOPIC = 'tickets.events.v1';
-const root = findWorkspaceRoot();
 
 /** The real relay app, as its own process, so it can be started late and killed with SIGKILL. */
-function startRelay(batchSize: number): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/outbox-relay/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', OUTBOX_BATCH_SIZE: String(batchSize) },
-    stdio: 'ignore',
-  });
-}
-
-const stopped = (relay: ChildProcess) => new Promise<void>((resolve) => (relay.exitCode !== null || relay.signalCode !== null ? resolve() : relay.once('exit', () => resolve())));
+const startRelay = (batchSize: number) => startApp('apps/outbox-relay/src/main.ts', { OUTBOX_BATCH_SIZE: String(batchSize) });
 
 describe('outbox-relay processes against the real stack', () => {
   jest.setTimeout(240_000);
@@ -37,7 +28,7 @@ describe('outbox-relay processes against the real stack', () => {
   });
   afterEach(async () => {
     relays.forEach((relay) => relay.kill('SIGTERM'));
-    await Promise.all(relays.map(stopped));
+    await Promise.all(relays.map(exited));
     relays = [];
   });
   afterAll(async () => {
@@ -96,7 +87,7 @@ describe('outbox-relay processes against the real stack', () => {
       return n >= 300 ? n : undefined;
     }, 60_000);
     relays[0].kill('SIGKILL');
-    await stopped(relays[0]);
+    await exited(relays[0]);
     expect(atKill).toBeLessThan(total);
 
     relays.push(startRelay(200));

@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { Pool } from 'pg';
@@ -8,7 +8,7 @@ import { migrate } from '@eventline/persistence';
 import { Publisher, type UntypedEventInput } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, uniqueName } from '@eventline/test-harness';
+import { eventually, exited, metricSum, startApp, uniqueName, waitForHealth } from '@eventline/test-harness';
 
 const PORT_A = 18192;
 const PORT_B = 18193;
@@ -18,25 +18,9 @@ const DAY_1 = Date.parse('2026-11-20T10:00:00Z');
 const DAY_2 = Date.parse('2026-11-21T09:30:00Z');
 
 /** The real projector app as its own process; two of them make the group share partitions. */
-function startProjector(port: number): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/usage-projector/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', USAGE_PROJECTOR_PORT: String(port) },
-    stdio: 'ignore',
-  });
-}
-const exited = (p: ChildProcess) => new Promise<void>((resolve) => (p.exitCode !== null || p.signalCode !== null ? resolve() : p.once('exit', () => resolve())));
-const healthy = (port: number) =>
-  eventually(`the projector on :${port} to answer /health`, async () => ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.ok ? true : undefined), WAIT);
-
-/** Sum of eventline_events_projected_total over every topic, from an instance's /metrics. */
-async function projectedTotal(port: number): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('eventline_events_projected_total{'))
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
+const startProjector = (port: number) => startApp('apps/usage-projector/src/main.ts', { USAGE_PROJECTOR_PORT: String(port) });
+const healthy = (port: number) => waitForHealth(port, WAIT);
+const projectedTotal = (port: number) => metricSum(port, 'eventline_events_projected_total');
 
 function chatMessage(tenant: string, user: string, model: string, input: number, output: number, occurredAt = DAY_1, eventId?: string): UntypedEventInput {
   const id = randomUUID();

@@ -8,3 +8,4 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 export { ticketAssigned } from './fixtures';
+export { startApp, exited, waitForHealth, metricSum } from './app-process';
