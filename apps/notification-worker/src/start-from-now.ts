@@ -15,9 +15,10 @@ export async function startFromNowOnFirstRun(group: string): Promise<void> {
   const pool = new Pool({ connectionString: endpoints.databaseUrl, max: 1 });
   const admin = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: `${group}-start` }).admin();
   try {
-    const { rows } = await pool.query('SELECT 1 FROM consumer_offsets WHERE group_id = $1 LIMIT 1', [group]);
-    if (rows.length > 0) return;
     await admin.connect();
+    const { clusterId } = await admin.describeCluster();
+    const { rows } = await pool.query('SELECT 1 FROM consumer_offsets WHERE cluster_id = $1 AND group_id = $2 LIMIT 1', [clusterId, group]);
+    if (rows.length > 0) return;
     const positions: Array<[string, number, string]> = [];
     for (const { topic } of catalogTopics(loadCatalog())) {
       // A topic that does not exist yet has no history to skip.
@@ -25,9 +26,9 @@ export async function startFromNowOnFirstRun(group: string): Promise<void> {
       for (const end of ends) positions.push([topic, end.partition, String(end.offset)]);
     }
     await pool.query(
-      `INSERT INTO consumer_offsets (group_id, topic, partition, next_offset)
-       SELECT $1, * FROM unnest($2::text[], $3::int[], $4::bigint[]) ON CONFLICT DO NOTHING`,
-      [group, positions.map((p) => p[0]), positions.map((p) => p[1]), positions.map((p) => p[2])],
+      `INSERT INTO consumer_offsets (cluster_id, group_id, topic, partition, next_offset)
+       SELECT $1, $2, * FROM unnest($3::text[], $4::int[], $5::bigint[]) ON CONFLICT DO NOTHING`,
+      [clusterId, group, positions.map((p) => p[0]), positions.map((p) => p[1]), positions.map((p) => p[2])],
     );
   } finally {
     await admin.disconnect().catch(() => undefined);

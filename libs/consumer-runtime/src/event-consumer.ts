@@ -42,6 +42,8 @@ export class EventConsumer {
   private readonly consumer: ConsumerPort;
   private readonly dlqProducer: ProducerPort;
   private readonly pipeline: (context: BatchContext) => Promise<void>;
+  /** Stored offsets are per Kafka cluster; known once start() has asked the broker. */
+  private clusterId = '';
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = options.kafka.consumer({ groupId: options.group, fromBeginning: true, autoCommit: false });
@@ -50,7 +52,7 @@ export class EventConsumer {
     this.pipeline = compose([
       ...(options.metrics ? [options.metrics.middleware()] : []),
       retryTransient({ onRetry: (error, attempt, delayMs, context) => this.onRetry(error, attempt, delayMs, context) }),
-      ...(options.pool ? [inTransaction(options.pool), storedOffsets()] : []),
+      ...(options.pool ? [inTransaction(options.pool), storedOffsets(() => this.clusterId)] : []),
       decodeEvents(decoder),
       deadLetters(this.dlqProducer),
       ...(options.middleware ?? []),
@@ -61,6 +63,7 @@ export class EventConsumer {
   async start(): Promise<void> {
     const admin = this.options.kafka.admin();
     await admin.connect();
+    this.clusterId = (await admin.describeCluster()).clusterId;
     await admin.ensureTopics([{ topic: deadLetterTopic(this.options.group), partitions: 1, replicationFactor: Number(process.env.EVENTLINE_REPLICATION_FACTOR ?? 1) }]);
     await admin.disconnect();
     await this.dlqProducer.connect();
@@ -120,7 +123,7 @@ export class EventConsumer {
     if (!this.options.pool) return;
     const pool = this.options.pool;
     try {
-      const stored = await readStoredOffsets((sql, params) => pool.query(sql, params), this.options.group);
+      const stored = await readStoredOffsets((sql, params) => pool.query(sql, params), this.clusterId, this.options.group);
       for (const { topic, partitions } of assignment) {
         for (const offset of stored.filter((s) => s.topic === topic && partitions.includes(s.partition))) this.consumer.seek(offset);
       }

@@ -6,7 +6,7 @@ export interface AdminPort {
   /** Creates the topics that do not exist yet; existing ones are left as they are. */
   ensureTopics(specs: TopicSpec[]): Promise<string[]>;
   listTopics(): Promise<string[]>;
-  describeCluster(): Promise<{ brokers: number; controllerId: number | null }>;
+  describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }>;
   /** First offset per partition whose timestamp is at or after `timestampMs` (the end offset when none is). */
   offsetsAtTimestamp(topic: string, timestampMs: number): Promise<PartitionOffset[]>;
   /** The end offset (next offset to be written) per partition. */

@@ -39,9 +39,9 @@ export class KafkajsAdmin implements AdminPort {
     return this.admin.listTopics();
   }
 
-  async describeCluster(): Promise<{ brokers: number; controllerId: number | null }> {
+  async describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }> {
     const cluster = await this.admin.describeCluster();
-    return { brokers: cluster.brokers.length, controllerId: cluster.controller };
+    return { clusterId: cluster.clusterId, brokers: cluster.brokers.length, controllerId: cluster.controller };
   }
 
   async offsetsAtTimestamp(topic: string, timestampMs: number): Promise<PartitionOffset[]> {
