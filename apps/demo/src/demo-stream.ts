@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { findEvent, type Catalog } from '@eventline/contracts';
 import { OutboxWriter } from '@eventline/outbox';
+import { withTransaction } from '@eventline/persistence';
 import type { Publisher, UntypedEventInput } from '@eventline/publisher';
 import { samplePayload } from './sample-payload';
 
@@ -81,18 +82,8 @@ export class DemoStream {
 
   private async viaOutbox(events: UntypedEventInput[]): Promise<void> {
     if (events.length === 0) return;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await new OutboxWriter(this.publisher).append(client, events);
-      await client.query('COMMIT');
-      this.published.outbox += events.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await withTransaction(this.pool, (client) => new OutboxWriter(this.publisher).append(client, events));
+    this.published.outbox += events.length;
   }
 
   private async viaGateway(events: UntypedEventInput[]): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@eventline/persistence';
 import { EventValidationError, type Publisher, type UntypedEventInput } from '@eventline/publisher';
 import { claimBatch, markFailed, markPublished, type OutboxRow } from './claim-batch';
 
@@ -63,22 +64,15 @@ export class OutboxRelay {
 
   /** Publishes at most one batch; returns how many rows it handled. */
   async runOnce(): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    const { claimed, published } = await withTransaction(this.pool, async (client) => {
       const rows = await claimBatch(client, this.batchSize);
       const publishable = await this.dropUnpublishable(client, rows);
       await this.publisher.publishUntyped(publishable.map(toInput));
       await markPublished(client, publishable.map((row) => row.id));
-      await client.query('COMMIT');
-      if (rows.length > 0) this.logger.info({ published: publishable.length, failed: rows.length - publishable.length }, 'outbox batch published');
-      return rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      return { claimed: rows.length, published: publishable.length };
+    });
+    if (claimed > 0) this.logger.info({ published, failed: claimed - published }, 'outbox batch published');
+    return claimed;
   }
 
   private async run(): Promise<void> {

@@ -1,1 +1,2 @@
 export { migrate, MIGRATIONS_DIR } from './migrate';
+export { withTransaction } from './with-transaction';

@@ -3,6 +3,7 @@ import { PinoLogger } from 'nestjs-pino';
 import type { Pool, PoolClient } from 'pg';
 import { PG_POOL } from '@eventline/nest-platform';
 import { OutboxWriter } from '@eventline/outbox';
+import { withTransaction } from '@eventline/persistence';
 import { Publisher, type UntypedEventInput } from '@eventline/publisher';
 import { DeliveryError } from './delivery-error';
 import { backoffMs, deliverySettings } from './delivery-settings';
@@ -59,10 +60,8 @@ export class DeliveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /** One claim-send-record transaction; returns how many rows it claimed. */
-  async round(): Promise<number> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+  round(): Promise<number> {
+    return withTransaction(this.pool, async (client) => {
       const { rows } = await client.query<PendingNotification>(
         `SELECT id, tenant_id, event_id, event_type, recipient_id, channel, address, template_id, entity_type, entity_id, subject, body, attempts
            FROM notifications WHERE status = 'pending' AND next_attempt_at <= now()
@@ -71,14 +70,8 @@ export class DeliveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
       );
       const events = (await Promise.all(rows.map((row) => this.deliver(client, row)))).flat();
       await this.outbox.append(client, events);
-      await client.query('COMMIT');
       return rows.length;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   private async deliver(client: PoolClient, row: PendingNotification): Promise<UntypedEventInput[]> {
