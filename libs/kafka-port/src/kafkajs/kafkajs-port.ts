@@ -6,11 +6,13 @@ import { KafkajsAdmin } from './admin';
 import { KafkajsConsumer } from './consumer';
 import { pinoLogCreator } from './log-creator';
 import { KafkajsProducer } from './producer';
+import { quietNegativeTimeoutWarnings } from './quiet-negative-timeouts';
 
 export class KafkajsPort implements KafkaPort {
   private readonly kafka: Kafka;
 
   constructor(options: KafkaClientOptions) {
+    quietNegativeTimeoutWarnings();
     this.kafka = new Kafka({ brokers: options.brokers, clientId: options.clientId, logCreator: pinoLogCreator });
   }
 
