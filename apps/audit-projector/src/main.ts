@@ -1,3 +1,4 @@
+import '@eventline/node-runtime/check';
 import { startConsumerApp } from '@eventline/consumer-nest';
 import { AppModule } from './app.module';
 

@@ -1,3 +1,4 @@
+import '@eventline/node-runtime/check';
 /**
  * `npm run bench:audit [-- --events N --tenants K --batch B]`: the audit projection's throughput
  * and publish-to-visible latency against the running local stack, next to a COPY FROM STDIN of the

@@ -1,3 +1,4 @@
+import '@eventline/node-runtime/check';
 import { Command } from 'commander';
 import { catalogCommands } from './commands/catalog';
 import { dlqCommands } from './commands/dlq';

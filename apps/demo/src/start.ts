@@ -1,3 +1,4 @@
+import '@eventline/node-runtime/check';
 import { Command } from 'commander';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';

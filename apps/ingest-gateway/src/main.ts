@@ -1,3 +1,4 @@
+import '@eventline/node-runtime/check';
 import { Logger } from 'nestjs-pino';
 import { createGatewayApp } from './create-gateway-app';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway-config';

@@ -1,3 +1,4 @@
+import '@eventline/node-runtime/check';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';

@@ -29,13 +29,13 @@ describe('docker-compose.yml', () => {
     expect(published('postgres')).toEqual([5432]);
   });
 
-  it('runs every deployable app with the stack variables, after migrations and contracts', () => {
+  it('runs every deployable app from its build with the stack variables, after migrations and contracts', () => {
     // Every app with a main.ts is a long-running service, except the eventline CLI.
     const deployables = readdirSync(join(root, 'apps')).filter((app) => app !== 'cli' && existsSync(join(root, 'apps', app, 'src', 'main.ts')));
     expect(deployables.length).toBeGreaterThanOrEqual(6);
     for (const app of deployables) {
       const service = compose.services[app];
-      expect([app, service?.command?.join(' ')]).toEqual([app, `npx tsx apps/${app}/src/main.ts`]);
+      expect([app, service?.command?.join(' ')]).toEqual([app, `node apps/${app}/src/main.js`]);
       expect(Object.keys(service.environment)).toEqual(expect.arrayContaining(['KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL', 'DATABASE_URL']));
       expect(service.depends_on['platform-init'].condition).toBe('service_completed_successfully');
     }

@@ -20,6 +20,14 @@ interface JestSummary {
   numFailedTests: number;
   numPendingTests: number;
   numTotalTestSuites: number;
+  startTime: number;
+  testResults: { endTime: number }[];
+}
+
+/** Wall-clock seconds of one project's Jest run: from its start to its last spec's end. */
+function seconds(summary: JestSummary): number {
+  const end = Math.max(summary.startTime, ...summary.testResults.map((result) => result.endTime));
+  return (end - summary.startTime) / 1000;
 }
 
 async function main(): Promise<number> {
@@ -66,7 +74,7 @@ function report(resultsDir: string, nxExit: number): number {
   const failed = rows.reduce((sum, row) => sum + row.numFailedTests, 0);
   console.log('\nResults per project:');
   for (const row of rows) {
-    console.log(`  ${row.project.padEnd(24)} ${String(row.numPassedTests).padStart(4)} passed  ${String(row.numFailedTests).padStart(4)} failed`);
+    console.log(`  ${row.project.padEnd(24)} ${String(row.numPassedTests).padStart(4)} passed  ${String(row.numFailedTests).padStart(4)} failed  ${seconds(row).toFixed(1).padStart(6)} s`);
   }
   // A project that crashed before Jest wrote its summary still fails the run.
   const crashed = nxExit !== 0 && failed === 0 ? 1 : 0;

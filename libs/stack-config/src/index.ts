@@ -1,4 +1,4 @@
-export { findWorkspaceRoot, localDir } from './workspace-root';
+export { findWorkspaceRoot, localDir, workspaceRootOrUndefined } from './workspace-root';
 export { parseEnvFile, formatEnvFile, readEnvFile } from './env-file';
 export { loadStackEndpoints, stackEnvPath, STACK_ENV_KEYS } from './stack-env';
 export type { StackEndpoints, StackEnvKey } from './stack-env';

@@ -1,5 +1,5 @@
 import { readEnvFile } from './env-file';
-import { findWorkspaceRoot, localDir } from './workspace-root';
+import { findWorkspaceRoot, localDir, workspaceRootOrUndefined } from './workspace-root';
 
 export const STACK_ENV_KEYS = ['KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL', 'DATABASE_URL'] as const;
 export type StackEnvKey = (typeof STACK_ENV_KEYS)[number];
@@ -14,6 +14,12 @@ export function stackEnvPath(root: string = findWorkspaceRoot()): string {
   return localDir(root, 'stack.env');
 }
 
+/** `.local/stack.env` of the checkout the process runs in; nothing outside a checkout, where only the environment counts. */
+function checkoutStackEnv(): Record<string, string> {
+  const root = workspaceRootOrUndefined();
+  return root ? readEnvFile(stackEnvPath(root)) : {};
+}
+
 /**
  * Endpoints of the running stack: the process environment first, `.local/stack.env` second.
  * Throws naming every missing variable, so a test or app started before `npm run stack:up`
@@ -21,7 +27,7 @@ export function stackEnvPath(root: string = findWorkspaceRoot()): string {
  */
 export function loadStackEndpoints(
   env: NodeJS.ProcessEnv = process.env,
-  fileEntries: Record<string, string> = readEnvFile(stackEnvPath()),
+  fileEntries: Record<string, string> = checkoutStackEnv(),
 ): StackEndpoints {
   const value = (key: StackEnvKey) => env[key] || fileEntries[key];
   const missing = STACK_ENV_KEYS.filter((key) => !value(key));

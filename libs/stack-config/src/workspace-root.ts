@@ -14,6 +14,15 @@ export function findWorkspaceRoot(start: string = process.cwd()): string {
   }
 }
 
+/** The workspace root, or undefined when running outside a checkout (a built app in production). */
+export function workspaceRootOrUndefined(start: string = process.cwd()): string | undefined {
+  try {
+    return findWorkspaceRoot(start);
+  } catch {
+    return undefined;
+  }
+}
+
 export function localDir(root: string = findWorkspaceRoot(), ...parts: string[]): string {
   return join(root, '.local', ...parts);
 }

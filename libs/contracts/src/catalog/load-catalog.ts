@@ -1,5 +1,5 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findWorkspaceRoot } from '@eventline/stack-config';
 import { lintCatalog } from '../lint/lint-catalog';
 import { formatIssue } from '../lint/lint-issue';
 import { composeEventSchema } from './compose';
@@ -14,7 +14,18 @@ export class CatalogError extends Error {
   }
 }
 
-export const defaultSchemasDir = () => join(findWorkspaceRoot(), 'schemas');
+/**
+ * Where schemas/ sits relative to this file: four levels up in the checkout and in an app's build (both keep the
+ * workspace layout), two levels up in the library's own package (dist/libs/contracts). EVENTLINE_SCHEMAS_DIR overrides.
+ */
+const SCHEMAS_DIR_CANDIDATES = [join(__dirname, '..', '..', '..', '..', 'schemas'), join(__dirname, '..', '..', 'schemas')];
+
+export function defaultSchemasDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.EVENTLINE_SCHEMAS_DIR) return env.EVENTLINE_SCHEMAS_DIR;
+  const found = SCHEMAS_DIR_CANDIDATES.find((dir) => existsSync(join(dir, '_envelope')));
+  if (!found) throw new Error(`No event catalog: none of ${SCHEMAS_DIR_CANDIDATES.join(', ')} holds schemas/_envelope; set EVENTLINE_SCHEMAS_DIR`);
+  return found;
+}
 
 /** Reads, lints and derives the whole catalog; refuses a catalog the linter rejects. */
 export function loadCatalog(schemasDir: string = defaultSchemasDir()): Catalog {

@@ -1,0 +1,9 @@
+/**
+ * Files a project reads at run time that tsc does not emit. When a build contains the project's code, these are
+ * copied beside it at the same path relative to the workspace root, so the code finds them as it does in the checkout.
+ */
+export const RUNTIME_ASSETS: Record<string, string[]> = {
+  'libs/contracts': ['schemas'],
+  'libs/persistence': ['libs/persistence/migrations'],
+  'apps/moderation-worker': ['apps/moderation-worker/config'],
+};

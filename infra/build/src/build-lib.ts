@@ -1,0 +1,77 @@
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { join, relative } from 'node:path';
+import { RUNTIME_ASSETS } from './assets';
+import { readRootManifest } from './package-manifest';
+import type { Project } from './projects';
+import { compile } from './tsc';
+
+/**
+ * A library builds to `dist/libs/<name>/` as a package of its own: JavaScript and declarations under src/, its
+ * run-time assets, and a package.json naming `@eventline/<name>` and exactly the packages its code requires. Other
+ * Eventline libraries stay bare `@eventline/*` imports. One tsc run compiles the libraries (and whatever they
+ * import) into a scratch folder, and each package keeps its own files: no build order between libraries is needed.
+ */
+export async function buildLibraries(workspaceRoot: string, libs: Project[]): Promise<void> {
+  if (libs.length === 0) return;
+  const scratch = join(workspaceRoot, '.local', 'build', 'libs');
+  rmSync(scratch, { recursive: true, force: true });
+  await compile({
+    workspaceRoot,
+    configFile: join(workspaceRoot, '.local', 'build', 'tsconfig.libs.json'),
+    rootDir: workspaceRoot,
+    outDir: scratch,
+    files: libs.map((lib) => join(lib.root, 'src', 'index.ts')),
+    declaration: true,
+    rewriteAliases: false,
+  });
+  for (const lib of libs) assemble(workspaceRoot, lib, scratch);
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+function assemble(workspaceRoot: string, project: Project, scratch: string): void {
+  const outDir = join(workspaceRoot, 'dist', project.root);
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(join(scratch, project.root), outDir, { recursive: true });
+  for (const asset of RUNTIME_ASSETS[project.root] ?? []) {
+    const target = asset.startsWith(`${project.root}/`) ? relative(project.root, asset) : asset;
+    cpSync(join(workspaceRoot, asset), join(outDir, target), { recursive: true });
+  }
+  writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(libraryManifest(workspaceRoot, project, outDir), null, 2)}\n`);
+  console.log(`build: ${project.name} → dist/${project.root} (@eventline/${project.name})`);
+}
+
+function libraryManifest(workspaceRoot: string, project: Project, outDir: string): Record<string, unknown> {
+  const root = readRootManifest(workspaceRoot);
+  const versions = { ...root.devDependencies, ...root.dependencies };
+  const dependencies = Object.fromEntries(
+    [...requiredPackages(outDir)].sort().map((name) => [name, name.startsWith('@eventline/') ? root.version : versions[name] ?? '*']),
+  );
+  return {
+    name: `@eventline/${project.name}`,
+    version: root.version,
+    engines: root.engines,
+    main: 'src/index.js',
+    types: 'src/index.d.ts',
+    dependencies,
+  };
+}
+
+/**
+ * Package names the package needs: every bare `require()` of its JavaScript, and the Eventline libraries its
+ * declarations name (a type-only import leaves no `require`). Node's built-ins are left out.
+ */
+function requiredPackages(outDir: string): Set<string> {
+  const specifiers = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).flatMap((file) => {
+    if (file.endsWith('.js')) return [...readFileSync(join(outDir, file), 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)];
+    if (file.endsWith('.d.ts')) return [...readFileSync(join(outDir, file), 'utf8').matchAll(/(?:from |import\()"(@eventline\/[^"]+)"/g)];
+    return [];
+  });
+  const names = specifiers.map(([, specifier]) => packageName(specifier)).filter((name) => !isBuiltin(name));
+  return new Set(names);
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}

@@ -1,0 +1,1 @@
+export { MINIMUM_NODE, UnsupportedNodeError, assertSupportedNode, isSupportedNode } from './supported-node';
