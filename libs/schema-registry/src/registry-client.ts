@@ -95,6 +95,16 @@ export class SchemaRegistryClient {
     return JSON.parse(schema) as AvroSchema;
   }
 
+  /** Deletes `subject` and its versions: soft first (Confluent's rule), then `permanent` for good. */
+  async deleteSubject(subject: string, { permanent = false } = {}): Promise<void> {
+    await registryRequest(this.baseUrl, `${subjectPath('subjects', subject)}${permanent ? '?permanent=true' : ''}`, { method: 'DELETE' });
+  }
+
+  /** Drops the subject's own compatibility level, so it falls back to the global one. */
+  async deleteCompatibility(subject: string): Promise<void> {
+    await registryRequest(this.baseUrl, subjectPath('config', subject), { method: 'DELETE' });
+  }
+
   subjects(): Promise<string[]> {
     return registryRequest<string[]>(this.baseUrl, '/subjects');
   }

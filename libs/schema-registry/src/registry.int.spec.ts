@@ -44,6 +44,17 @@ describe('schema registry client against the real registry', () => {
     expect(await registry.latestSchemaId(subject)).toBe(v2);
   });
 
+  it('deletes a subject for good: soft, then permanently, its level going with it', async () => {
+    const subject = `${uniqueName('test.topic')}-dev.eventline.test.Voided`;
+    await registry.setCompatibility(subject, 'FULL_TRANSITIVE');
+    await registry.register(subject, recordSchema('Voided'));
+    await registry.deleteSubject(subject);
+    await registry.deleteSubject(subject, { permanent: true });
+    expect(await registry.subjects()).not.toContain(subject);
+    expect(await registry.versions(subject)).toEqual([]);
+    expect(await registry.getCompatibility(subject)).toBeUndefined();
+  });
+
   it('round-trips an Avro value in the Confluent wire format through a Kafka consumer group', async () => {
     const topic = uniqueName('test.payments');
     const subject = `${topic}-dev.eventline.test.Captured`;
