@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { loadCatalog, type EventContract } from '@eventline/contracts';
-import { RegistryHttpError, type SchemaRegistryClient } from '@eventline/schema-registry';
+import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { committedVersions, type CommittedVersion } from './committed-versions';
 import { mapWithConcurrency } from './in-batches';
 import { EVENT_COMPATIBILITY } from './register-catalog';
 import { fieldProblems, NO_FIELD_EXPLAINS } from './schema-diff';
+import { addScratchVersion, removeScratchSubject, withRetry } from './scratch-subjects';
 
 export interface HistoryGateOptions {
   /** The repository whose committed history and working tree are compared; holds schemas/ at its root. */
@@ -58,22 +59,29 @@ export async function runHistoryGate(options: HistoryGateOptions): Promise<Histo
   const catalog = loadCatalog(join(options.repoRoot, 'schemas'));
   const history = committedVersions(options.repoRoot);
   const subjectPrefix = options.subjectPrefix ?? uniqueSubjectPrefix();
-  const run = { registry: options.registry, subjectPrefix, versionsRegistered: 0, cleanupErrors: [] as string[] };
+  const concurrency = options.concurrency ?? 8;
+  const run: GateRun = { registry: options.registry, subjectPrefix, scratch: new Map() };
   let done = 0;
-  const results = await mapWithConcurrency(catalog.events, options.concurrency ?? 8, async (event) => {
-    const result = await gateEvent(event, history.get(event.subject) ?? [], run);
+  let failure: { error: unknown } | undefined;
+  options.onProgress?.(done, catalog.events.length);
+  const results = await mapWithConcurrency(catalog.events, concurrency, async (event) => {
+    if (failure) return undefined;
+    const result = await gateEvent(event, history.get(event.subject) ?? [], run).catch((error: unknown) => void (failure ??= { error }));
     options.onProgress?.(++done, catalog.events.length);
     return result;
   });
-  const { versionsRegistered, cleanupErrors } = run;
-  return { subjectPrefix, results, versionsRegistered, cleanupErrors, seconds: (performance.now() - started) / 1000 };
+  // Only once no registration is in flight: a registry that failed for good still gets its subjects back.
+  const cleanupErrors = await cleanUp(run, concurrency);
+  if (failure) throw failure.error;
+  const versionsRegistered = [...run.scratch.values()].reduce((sum, n) => sum + n, 0);
+  return { subjectPrefix, results: results as HistoryGateResult[], versionsRegistered, cleanupErrors, seconds: (performance.now() - started) / 1000 };
 }
 
 interface GateRun {
   registry: SchemaRegistryClient;
   subjectPrefix: string;
-  versionsRegistered: number;
-  cleanupErrors: string[];
+  /** scratch subject → versions registered under it, for the clean-up. */
+  scratch: Map<string, number>;
 }
 
 async function gateEvent(event: EventContract, committed: CommittedVersion[], run: GateRun): Promise<HistoryGateResult> {
@@ -81,58 +89,41 @@ async function gateEvent(event: EventContract, committed: CommittedVersion[], ru
   const earlier = withoutWorkingTree(committed, event.schema);
   if (earlier.length === 0) return { ...gated, status: 'no-history', reason: committed.length > 0 ? 'committed only as in the working tree' : 'never committed' };
   const subject = `${run.subjectPrefix}-${event.subject}`;
-  try {
-    await run.registry.setCompatibility(subject, EVENT_COMPATIBILITY);
-    const { accepted, refused } = await registerInOrder(run.registry, subject, earlier);
-    run.versionsRegistered += accepted.length;
-    if (accepted.length === 0) return { ...gated, status: 'no-history', reason: 'every committed version refused by the registry' };
-    const registryAccepts = await run.registry.isCompatible(subject, event.schema);
-    const problems = fieldProblems(accepted.map((v) => ({ label: `commit ${shortCommit(v.commit)}`, schema: v.schema })), event.schema);
-    const versions = accepted.length;
-    if (registryAccepts && problems.length === 0) return { ...gated, status: 'compatible', versions, refused };
-    const explained = problems.length > 0 ? problems : [NO_FIELD_EXPLAINS];
-    return { ...gated, status: 'incompatible', versions, refused, problems: explained, registryRefused: !registryAccepts };
-  } finally {
-    run.cleanupErrors.push(...(await removeSubject(run.registry, subject)));
+  run.scratch.set(subject, 0);
+  await withRetry(() => run.registry.setCompatibility(subject, EVENT_COMPATIBILITY));
+  const accepted: CommittedVersion[] = [];
+  const refused: RefusedVersion[] = [];
+  // A version the registry refuses never reached production either (its deploy would have
+  // failed), so it is reported and left out of what the working tree must follow.
+  for (const version of earlier) {
+    const refusal = await addScratchVersion(run.registry, subject, version.schema);
+    if (refusal) refused.push({ commit: version.commit, ...refusal });
+    else accepted.push(version);
   }
+  run.scratch.set(subject, accepted.length);
+  if (accepted.length === 0) return { ...gated, status: 'no-history', reason: 'every committed version refused by the registry' };
+  const registryAccepts = await withRetry(() => run.registry.isCompatible(subject, event.schema));
+  const problems = fieldProblems(accepted.map((v) => ({ label: `commit ${shortCommit(v.commit)}`, schema: v.schema })), event.schema);
+  const versions = accepted.length;
+  if (registryAccepts && problems.length === 0) return { ...gated, status: 'compatible', versions, refused };
+  const explained = problems.length > 0 ? problems : [NO_FIELD_EXPLAINS];
+  return { ...gated, status: 'incompatible', versions, refused, problems: explained, registryRefused: !registryAccepts };
+}
+
+/**
+ * After every check, not interleaved with them: Apicurio sweeps orphaned content on each permanent
+ * delete, which would race with this run's own registrations.
+ */
+async function cleanUp(run: GateRun, concurrency: number): Promise<string[]> {
+  const subjects = [...run.scratch];
+  const errors = await mapWithConcurrency(subjects, concurrency, ([subject, versions]) => removeScratchSubject(run.registry, subject, versions > 0));
+  return errors.flat();
 }
 
 /** The working tree's own committed version is the candidate, not part of what it must follow. */
 function withoutWorkingTree(committed: CommittedVersion[], workingTree: unknown): CommittedVersion[] {
   const last = committed.at(-1);
   return last && JSON.stringify(last.schema) === JSON.stringify(workingTree) ? committed.slice(0, -1) : committed;
-}
-
-/**
- * A version the registry refuses never reached production either (its deploy would have failed),
- * so it is reported and left out of what the working tree must follow.
- */
-async function registerInOrder(registry: SchemaRegistryClient, subject: string, versions: CommittedVersion[]) {
-  const accepted: CommittedVersion[] = [];
-  const refused: RefusedVersion[] = [];
-  for (const version of versions) {
-    try {
-      await registry.register(subject, version.schema);
-      accepted.push(version);
-    } catch (error) {
-      refused.push({ commit: version.commit, error: (error as Error).message });
-    }
-  }
-  return { accepted, refused };
-}
-
-/** Soft delete, then permanent, then the level: whatever is already gone is fine. */
-async function removeSubject(registry: SchemaRegistryClient, subject: string): Promise<string[]> {
-  const steps = [() => registry.deleteSubject(subject), () => registry.deleteSubject(subject, { permanent: true }), () => registry.deleteCompatibility(subject)];
-  const errors: string[] = [];
-  for (const step of steps) {
-    try {
-      await step();
-    } catch (error) {
-      if (!(error instanceof RegistryHttpError && error.status === 404)) errors.push(`${subject}: ${(error as Error).message}`);
-    }
-  }
-  return errors;
 }
 
 /** `gate-<UTC timestamp>-<random>`: no other run, and nothing in production, shares these subjects. */
