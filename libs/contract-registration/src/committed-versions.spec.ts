@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TempGitRepo } from '@eventline/test-harness';
 import { committedVersions, type CommittedVersion } from './committed-versions';
+import { isShallowClone } from './git-history';
 
 type Json = Record<string, unknown>;
 
@@ -58,6 +60,21 @@ describe('committed versions of each contract', () => {
     repo.remove(FINALIZED).commit('c2: deleted');
     repo.writeJson(FINALIZED, addField('note')(original)).commit('c3: back');
     expect(committedVersions(repo.root).get(FINALIZED_SUBJECT)).toHaveLength(2);
+  });
+
+  it('reads only what a shallow clone holds, and tells that it is shallow', () => {
+    repo.commit('c1');
+    repo.editJson(FINALIZED, addField('note')).commit('c2');
+    const clone = mkdtempSync(join(tmpdir(), 'eventline-shallow-'));
+    try {
+      execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${repo.root}`, clone]);
+      expect(isShallowClone(clone)).toBe(true);
+      expect(isShallowClone(repo.root)).toBe(false);
+      expect(committedVersions(clone).get(FINALIZED_SUBJECT)).toHaveLength(1);
+      expect(committedVersions(repo.root).get(FINALIZED_SUBJECT)).toHaveLength(2);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
   });
 
   it('has no history in a repository without commits', () => {

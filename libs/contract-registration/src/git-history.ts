@@ -32,6 +32,11 @@ export function directoryHistory(repoRoot: string, dir: string): DirectoryCommit
   return commits;
 }
 
+/** A shallow clone lacks the commits before its cut, so the history it gives is partial. */
+export function isShallowClone(repoRoot: string): boolean {
+  return git(repoRoot, ['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true';
+}
+
 /** The text of each blob, read through one `git cat-file --batch` rather than a process per file. */
 export function readBlobs(repoRoot: string, blobs: string[]): Map<string, string> {
   const unique = [...new Set(blobs)];

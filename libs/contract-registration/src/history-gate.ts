@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadCatalog, type EventContract } from '@eventline/contracts';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { committedVersions, type CommittedVersion } from './committed-versions';
+import { isShallowClone } from './git-history';
 import { mapWithConcurrency } from './in-batches';
 import { EVENT_COMPATIBILITY } from './register-catalog';
 import { fieldProblems, NO_FIELD_EXPLAINS } from './schema-diff';
@@ -44,6 +45,8 @@ export interface HistoryGateReport {
   versionsRegistered: number;
   /** Temporary subjects the registry would not delete (best effort: they do not fail the gate). */
   cleanupErrors: string[];
+  /** True when the repository is a shallow clone, so older versions could not be read. */
+  shallowClone: boolean;
   seconds: number;
 }
 
@@ -74,7 +77,8 @@ export async function runHistoryGate(options: HistoryGateOptions): Promise<Histo
   const cleanupErrors = await cleanUp(run, concurrency);
   if (failure) throw failure.error;
   const versionsRegistered = [...run.scratch.values()].reduce((sum, n) => sum + n, 0);
-  return { subjectPrefix, results: results as HistoryGateResult[], versionsRegistered, cleanupErrors, seconds: (performance.now() - started) / 1000 };
+  const shallowClone = isShallowClone(options.repoRoot);
+  return { subjectPrefix, results: results as HistoryGateResult[], versionsRegistered, cleanupErrors, shallowClone, seconds: (performance.now() - started) / 1000 };
 }
 
 interface GateRun {

@@ -24,6 +24,7 @@ export function printHistoryGate(report: HistoryGateReport): { summary: string; 
   if (report.cleanupErrors.length > 0) {
     console.log(`! ${report.cleanupErrors.length} temporary subject step(s) failed to clean up, e.g. ${report.cleanupErrors[0]}`);
   }
+  if (report.shallowClone) console.log('! the repository is a shallow clone: versions before its first commit were not compared (clone with full history)');
   return { summary: summarize(report), failed: failed.length > 0 };
 }
 
