@@ -102,9 +102,8 @@ async function gateEvent(event: EventContract, committed: CommittedVersion[], ru
   for (const version of earlier) {
     const refusal = await addScratchVersion(run.registry, subject, version.schema);
     if (refusal) refused.push({ commit: version.commit, ...refusal });
-    else accepted.push(version);
+    else run.scratch.set(subject, accepted.push(version));
   }
-  run.scratch.set(subject, accepted.length);
   if (accepted.length === 0) return { ...gated, status: 'no-history', reason: 'every committed version refused by the registry' };
   const registryAccepts = await withRetry(() => run.registry.isCompatible(subject, event.schema));
   const problems = fieldProblems(accepted.map((v) => ({ label: `commit ${shortCommit(v.commit)}`, schema: v.schema })), event.schema);
