@@ -1,7 +1,7 @@
 import type { Catalog, EventContract } from '@eventline/contracts';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { mapWithConcurrency } from './in-batches';
-import { breakingChanges } from './schema-diff';
+import { fieldProblems, NO_FIELD_EXPLAINS } from './schema-diff';
 
 export type CompatibilityResult =
   | { subject: string; eventType: string; file: string; status: 'new' | 'compatible' }
@@ -22,12 +22,9 @@ async function checkEvent(event: EventContract, registry: SchemaRegistryClient):
   const versions = await registry.versions(subject);
   if (versions.length === 0) return { subject, eventType, file, status: 'new' };
   const registryAccepts = await registry.isCompatible(subject, event.schema);
-  const problems: string[] = [];
-  for (const version of versions) {
-    const registered = await registry.schemaAtVersion(subject, version);
-    problems.push(...breakingChanges(registered, event.schema).map((problem) => `field ${problem} (against version ${version})`));
-  }
+  const earlier: Array<{ label: string; schema: unknown }> = [];
+  for (const version of versions) earlier.push({ label: `version ${version}`, schema: await registry.schemaAtVersion(subject, version) });
+  const problems = fieldProblems(earlier, event.schema);
   if (registryAccepts && problems.length === 0) return { subject, eventType, file, status: 'compatible' };
-  if (problems.length === 0) problems.push('the registry refuses this schema, but no single field explains it; compare it with the registered versions');
-  return { subject, eventType, file, status: 'incompatible', problems: [...new Set(problems)] };
+  return { subject, eventType, file, status: 'incompatible', problems: problems.length > 0 ? problems : [NO_FIELD_EXPLAINS] };
 }

@@ -4,3 +4,5 @@ export { checkCompatibility } from './check-compatibility';
 export type { CompatibilityResult } from './check-compatibility';
 export { breakingChanges } from './schema-diff';
 export { registeredVersions } from './registered-versions';
+export { runHistoryGate } from './history-gate';
+export type { HistoryGateOptions, HistoryGateReport, HistoryGateResult, NoHistoryReason, RefusedVersion } from './history-gate';

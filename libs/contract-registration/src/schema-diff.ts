@@ -31,6 +31,21 @@ export function breakingChanges(previous: Schema, next: Schema, path = ''): stri
   return changes;
 }
 
+/** Said when the registry refuses a schema and no field difference explains why. */
+export const NO_FIELD_EXPLAINS = 'the registry refuses this schema, but no single field explains it; compare it with the registered versions';
+
+/**
+ * Why `next` may not follow the labelled earlier versions (FULL_TRANSITIVE: every one counts), one
+ * line per problem naming the versions it breaks against.
+ */
+export function fieldProblems(earlier: Array<{ label: string; schema: Schema }>, next: Schema): string[] {
+  const against = new Map<string, string[]>();
+  for (const { label, schema } of earlier) {
+    for (const problem of breakingChanges(schema, next)) against.set(problem, [...(against.get(problem) ?? []), label]);
+  }
+  return [...against].map(([problem, labels]) => `field ${problem} (against ${labels.join(', ')})`);
+}
+
 const join = (path: string, name: string) => (path ? `${path}.${name}` : name);
 
 function asRecord(schema: Schema): Node | undefined {

@@ -27,6 +27,19 @@ export class SchemaRegistryClient {
     return id;
   }
 
+  /**
+   * Adds `schema` as the next version of `subject` in one request, judged at the subject's own
+   * level, without `register`'s level lookups and caching (meant for tooling, not publishers).
+   * A refusal is a RegistryHttpError: 409 incompatible, 422 invalid.
+   */
+  async addVersion(subject: string, schema: AvroSchema): Promise<number> {
+    const { id } = await registryRequest<{ id: number }>(this.baseUrl, `${subjectPath('subjects', subject)}/versions`, {
+      method: 'POST',
+      body: JSON.stringify({ schema: JSON.stringify(schema) }),
+    });
+    return id;
+  }
+
   /** The id and version under which exactly this schema is registered; RegistryHttpError 404 when it is not. */
   lookup(subject: string, schema: AvroSchema): Promise<{ id: number; version: number }> {
     return registryRequest<{ id: number; version: number }>(this.baseUrl, subjectPath('subjects', subject), {
@@ -95,8 +108,19 @@ export class SchemaRegistryClient {
     return JSON.parse(schema) as AvroSchema;
   }
 
-  subjects(): Promise<string[]> {
-    return registryRequest<string[]>(this.baseUrl, '/subjects');
+  /** Deletes `subject` and its versions: soft first (Confluent's rule), then `permanent` for good. */
+  async deleteSubject(subject: string, { permanent = false } = {}): Promise<void> {
+    await registryRequest(this.baseUrl, `${subjectPath('subjects', subject)}${permanent ? '?permanent=true' : ''}`, { method: 'DELETE' });
+  }
+
+  /** Drops the subject's own compatibility level, so it falls back to the global one. */
+  async deleteCompatibility(subject: string): Promise<void> {
+    await registryRequest(this.baseUrl, subjectPath('config', subject), { method: 'DELETE' });
+  }
+
+  /** Subject names; with `includeDeleted`, soft-deleted ones too (permanently deleted ones never). */
+  subjects({ includeDeleted = false } = {}): Promise<string[]> {
+    return registryRequest<string[]>(this.baseUrl, includeDeleted ? '/subjects?deleted=true' : '/subjects');
   }
 }
 

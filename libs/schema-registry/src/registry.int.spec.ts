@@ -44,6 +44,30 @@ describe('schema registry client against the real registry', () => {
     expect(await registry.latestSchemaId(subject)).toBe(v2);
   });
 
+  it('adds versions one request each at the level set before the first, refusing a breaking one with 409', async () => {
+    const subject = `${uniqueName('test.topic')}-dev.eventline.test.Reversed`;
+    await registry.setCompatibility(subject, 'FULL_TRANSITIVE');
+    await registry.addVersion(subject, recordSchema('Reversed'));
+    await registry.addVersion(subject, recordSchema('Reversed', [{ name: 'note', type: ['null', 'string'], default: null, doc: 'Optional' }]));
+    const breaking = registry.addVersion(subject, recordSchema('Reversed', [{ name: 'reason', type: 'string', doc: 'Required' }]));
+    await expect(breaking).rejects.toMatchObject({ name: 'RegistryHttpError', status: 409 });
+    expect(await registry.versions(subject)).toEqual([1, 2]);
+    expect(await registry.getCompatibility(subject)).toBe('FULL_TRANSITIVE');
+  });
+
+  it('deletes a subject for good: soft, then permanently, its level going with it', async () => {
+    const subject = `${uniqueName('test.topic')}-dev.eventline.test.Voided`;
+    await registry.setCompatibility(subject, 'FULL_TRANSITIVE');
+    await registry.addVersion(subject, recordSchema('Voided'));
+    await registry.deleteSubject(subject);
+    expect(await registry.subjects()).not.toContain(subject);
+    expect(await registry.subjects({ includeDeleted: true })).toContain(subject);
+    await registry.deleteSubject(subject, { permanent: true });
+    expect(await registry.subjects({ includeDeleted: true })).not.toContain(subject);
+    expect(await registry.versions(subject)).toEqual([]);
+    expect(await registry.getCompatibility(subject)).toBeUndefined();
+  });
+
   it('round-trips an Avro value in the Confluent wire format through a Kafka consumer group', async () => {
     const topic = uniqueName('test.payments');
     const subject = `${topic}-dev.eventline.test.Captured`;

@@ -1,9 +1,13 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { checkCompatibility, registerCatalog, type RegistrationReport } from '@eventline/contract-registration';
+import { resolve } from 'node:path';
+import { checkCompatibility, registerCatalog, runHistoryGate, type RegistrationReport } from '@eventline/contract-registration';
 import { defaultSchemasDir, formatIssue, lintCatalog, loadCatalog, readSources } from '@eventline/contracts';
+import { findWorkspaceRoot } from '@eventline/stack-config';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
+import { parseCount } from '../options/whole-numbers';
+import { printHistoryGate } from '../output/history-gate-report';
 import { formatTable } from '../output/table';
 
 export function schemaCommands(program: Command, context: CliContext): void {
@@ -58,10 +62,31 @@ export function schemaCommands(program: Command, context: CliContext): void {
       if (failed.length > 0) throw new CliError(`schemas:check: ${summary}`);
       console.log(`schemas:check: ${summary}`);
     });
+
+  schemas
+    .command('gate')
+    .description(
+      'the CI gate: replay each contract\'s committed versions from git into fresh FULL_TRANSITIVE subjects, ask the registry whether the working tree may follow them, then delete those subjects',
+    )
+    .option('--repo <dir>', 'git repository holding schemas/ at its root', findWorkspaceRoot())
+    .option('--concurrency <n>', 'contracts replayed at once', parseCount, 8)
+    .action(async (options: { repo: string; concurrency: number }) => {
+      let bar: SingleBar | undefined;
+      const onProgress = (done: number, total: number) => (bar ??= progressBar('gating', total, 'contracts')).update(done);
+      try {
+        const report = await runHistoryGate({ repoRoot: resolve(options.repo), registry: context.registry(), concurrency: options.concurrency, onProgress });
+        bar?.stop();
+        const { summary, failed } = printHistoryGate(report);
+        if (failed) throw new CliError(`schemas:gate: ${summary}`);
+        console.log(`schemas:gate: ${summary}`);
+      } finally {
+        bar?.stop();
+      }
+    });
 }
 
-function progressBar(label: string, total: number): SingleBar {
-  const bar = new SingleBar({ format: `  ${label} [{bar}] {value}/{total} subjects`, noTTYOutput: true, notTTYSchedule: 5_000 }, Presets.shades_classic);
+function progressBar(label: string, total: number, unit = 'subjects'): SingleBar {
+  const bar = new SingleBar({ format: `  ${label} [{bar}] {value}/{total} ${unit}`, noTTYOutput: true, notTTYSchedule: 5_000 }, Presets.shades_classic);
   bar.start(total, 0);
   return bar;
 }
