@@ -5,9 +5,9 @@
  */
 const sibling = ['\\.\\.', 'shared'];
 const OUTSIDE_REFERENCES = [
-  // a path written out: ../shared, ..\shared
+  // the path written out, with either slash
   new RegExp(`${sibling[0]}[\\\\/]${sibling[1]}\\b`),
-  // a path joined from parts: join(root, '..', 'shared')
+  // the path joined from parts, as path.join(root, <parent>, <folder>) takes them
   new RegExp(`['"\`]${sibling[0]}['"\`]\\s*,\\s*['"\`]${sibling[1]}['"\`]`),
 ];
 
