@@ -35,15 +35,15 @@ export async function startContainerStack(settings: StackSettings, options: Cont
 
   const started: Array<{ stop(): Promise<unknown> }> = [];
   const stop = async () => {
-    for (const resource of started.reverse()) await resource.stop().catch(() => undefined);
+    for (const resource of [...started].reverse()) await resource.stop().catch(() => undefined);
   };
   try {
     const network = await new tc.Network().start();
     started.push(network);
-    const [kafka, postgres] = await Promise.all([
+    const [kafka, postgres] = await bothStarted(
       startKafka(tc, plans.kafka, network, settings).then(track(started)),
       start(withHealthCheck(container(tc, plans.postgres, network), plans.postgres).withWaitStrategy(postgresReady(tc)), settings).then(track(started)),
-    ]);
+    );
     await waitForKafka(kafka, plans.kafka, servers.kafka, settings);
     const registryPlan = plans['schema-registry'];
     const registry = await start(withHealthCheck(container(tc, registryPlan, network), registryPlan).withWaitStrategy(tc.Wait.forHealthCheck()), settings).then(track(started));
@@ -61,6 +61,14 @@ export async function startContainerStack(settings: StackSettings, options: Cont
 /** require, not import(): Jest runs CommonJS, where a dynamic import() needs an experimental flag. */
 function loadTestcontainers(): Testcontainers {
   return require('testcontainers') as Testcontainers;
+}
+
+/** Like Promise.all, but waits for both, so a failure never leaves the other container starting unseen. */
+async function bothStarted<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
 }
 
 const track =
