@@ -11,10 +11,14 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+// Against containers (EVENTLINE_STACK=containers), the embedded stack's own lifecycle test would
+// start that other stack beside them; it belongs to embedded runs.
+const embeddedOnly = process.env.EVENTLINE_STACK === 'containers' ? ['/infra/stack/src/stack\\.int\\.spec\\.ts$'] : [];
+
 module.exports = {
   testEnvironment: 'node',
   testMatch: ['**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/', ...embeddedOnly],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(workspaceRoot, 'tsconfig.base.json') }],
   },

@@ -8,12 +8,14 @@ import { migrate } from '@eventline/persistence';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { StackError } from './errors';
 import { loadSettings } from './settings';
-import { up, type StackEnv } from './stack';
+import type { StackEnv } from './stack';
+import { startTestStack } from './test-stack';
 
 /**
- * `npm test`: brings the stack up when it is down and prepares it as `npm start` does (migrations,
- * topics, contracts), runs every project's Jest target through Nx, then prints one table of
- * results and the closing `tests: N passed, M failed` line.
+ * `npm test`: brings the stack up when it is down (with EVENTLINE_STACK=containers: starts it in
+ * containers, removed at the end) and prepares it as `npm start` does (migrations, topics,
+ * contracts), runs every project's Jest target through Nx, then prints one table of results and
+ * the closing `tests: N passed, M failed` line.
  */
 interface JestSummary {
   numPassedTests: number;
@@ -32,16 +34,20 @@ function seconds(summary: JestSummary): number {
 
 async function main(): Promise<number> {
   const settings = loadSettings();
-  console.log('Bringing the local stack up (a no-op when it runs)…');
-  const { env } = await up(settings);
-  await prepareStack(env);
-  const resultsDir = join(settings.local, 'test-results');
-  rmSync(resultsDir, { recursive: true, force: true });
-  mkdirSync(resultsDir, { recursive: true });
+  const stack = await startTestStack(settings);
+  try {
+    const { env } = stack;
+    await prepareStack(env);
+    const resultsDir = join(settings.local, 'test-results');
+    rmSync(resultsDir, { recursive: true, force: true });
+    mkdirSync(resultsDir, { recursive: true });
 
-  const extraArgs = process.argv.slice(2);
-  const nxExit = await runNx(['run-many', '-t', 'test', '--outputStyle=stream', ...extraArgs], { ...process.env, ...env });
-  return report(resultsDir, nxExit);
+    const extraArgs = process.argv.slice(2);
+    const nxExit = await runNx(['run-many', '-t', 'test', '--outputStyle=stream', ...extraArgs], { ...process.env, ...env });
+    return report(resultsDir, nxExit);
+  } finally {
+    await stack.stop();
+  }
 }
 
 /** The same preparation `npm start` makes, so tests find the tables, topics and subjects they use. */

@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { formatEnvFile, stackEnvPath, type StackEnvKey } from '@eventline/stack-config';
+import type { StackEnvKey } from '@eventline/stack-config';
 import { ensureKafkaJars, kafkaBrokers, kafkaProcess, startKafka, waitForKafka } from './kafka';
 import { requireJava, requireMaven } from './java';
 import { isPortOpen } from './net';
@@ -8,6 +7,7 @@ import { step } from './progress';
 import { isAlive, runningPid, stopProcess, type ManagedProcess } from './processes';
 import { ensureRegistryDist, registryProcess, registryUrl, startRegistry, waitForRegistry } from './registry';
 import type { StackSettings } from './settings';
+import { writeEnvFile } from './write-env-file';
 
 export type StackEnv = Record<StackEnvKey, string>;
 
@@ -57,22 +57,8 @@ export async function up(settings: StackSettings): Promise<UpResult> {
     SCHEMA_REGISTRY_URL: registryUrl(settings),
     DATABASE_URL: pg.databaseUrl,
   };
-  writeEnvFile(settings, env);
+  writeEnvFile(settings, env, 'Written by `npm run stack:up`; the environment overrides any line here.');
   return { env, started, alreadyRunning };
-}
-
-function writeEnvFile(settings: StackSettings, env: StackEnv): void {
-  const path = stackEnvPath(settings.root);
-  const text = formatEnvFile(env, 'Written by `npm run stack:up`; the environment overrides any line here.');
-  mkdirSync(settings.local, { recursive: true });
-  const current = (() => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  })();
-  if (current !== text) writeFileSync(path, text);
 }
 
 const managed = (settings: StackSettings): ManagedProcess[] => [
