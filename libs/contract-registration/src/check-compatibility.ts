@@ -1,6 +1,6 @@
 import type { Catalog, EventContract } from '@eventline/contracts';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
-import { mapWithConcurrency } from './in-batches';
+import pMap from 'p-map';
 import { fieldProblems, NO_FIELD_EXPLAINS } from './schema-diff';
 
 export type CompatibilityResult =
@@ -14,7 +14,7 @@ export type CompatibilityResult =
  */
 export async function checkCompatibility(events: EventContract[] | Catalog, registry: SchemaRegistryClient): Promise<CompatibilityResult[]> {
   const list = Array.isArray(events) ? events : events.events;
-  return mapWithConcurrency(list, 8, (event) => checkEvent(event, registry));
+  return pMap(list, (event) => checkEvent(event, registry), { concurrency: 8 });
 }
 
 async function checkEvent(event: EventContract, registry: SchemaRegistryClient): Promise<CompatibilityResult> {

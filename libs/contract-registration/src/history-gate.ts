@@ -3,7 +3,7 @@ import { loadCatalog, type EventContract } from '@eventline/contracts';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { committedVersions, type CommittedVersion } from './committed-versions';
 import { isShallowClone } from './git-history';
-import { mapWithConcurrency } from './in-batches';
+import pMap from 'p-map';
 import { EVENT_COMPATIBILITY } from './register-catalog';
 import { fieldProblems, NO_FIELD_EXPLAINS } from './schema-diff';
 import { addScratchVersion, removeScratchSubject, withRetry } from './scratch-subjects';
@@ -67,12 +67,12 @@ export async function runHistoryGate(options: HistoryGateOptions): Promise<Histo
   let done = 0;
   let failure: { error: unknown } | undefined;
   options.onProgress?.(done, catalog.events.length);
-  const results = await mapWithConcurrency(catalog.events, concurrency, async (event) => {
+  const results = await pMap(catalog.events, async (event) => {
     if (failure) return undefined;
     const result = await gateEvent(event, history.get(event.subject) ?? [], run).catch((error: unknown) => void (failure ??= { error }));
     options.onProgress?.(++done, catalog.events.length);
     return result;
-  });
+  }, { concurrency });
   // Only once no registration is in flight: a registry that failed for good still gets its subjects back.
   const cleanupErrors = await cleanUp(run, concurrency);
   if (failure) throw failure.error;
@@ -119,7 +119,7 @@ async function gateEvent(event: EventContract, committed: CommittedVersion[], ru
  */
 async function cleanUp(run: GateRun, concurrency: number): Promise<string[]> {
   const subjects = [...run.scratch];
-  const errors = await mapWithConcurrency(subjects, concurrency, ([subject, versions]) => removeScratchSubject(run.registry, subject, versions > 0));
+  const errors = await pMap(subjects, ([subject, versions]) => removeScratchSubject(run.registry, subject, versions > 0), { concurrency });
   return errors.flat();
 }
 

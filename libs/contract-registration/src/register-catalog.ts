@@ -1,7 +1,7 @@
 import { catalogTopics, type Catalog, type EventContract } from '@eventline/contracts';
 import type { AdminPort } from '@eventline/kafka-port';
 import type { CompatibilityLevel, SchemaRegistryClient } from '@eventline/schema-registry';
-import { mapWithConcurrency } from './in-batches';
+import pMap from 'p-map';
 
 export const EVENT_COMPATIBILITY: CompatibilityLevel = 'FULL_TRANSITIVE';
 
@@ -33,11 +33,11 @@ export async function registerCatalog(
   const replicationFactor = options.replicationFactor ?? 1;
   const topicsCreated = await admin.ensureTopics(catalogTopics(catalog).map((t) => ({ ...t, replicationFactor })));
   let done = 0;
-  const subjects = await mapWithConcurrency(catalog.events, 8, async (event) => {
+  const subjects = await pMap(catalog.events, async (event) => {
     const outcome = await registerEvent(event, registry);
     options.onProgress?.(++done, catalog.events.length);
     return outcome;
-  });
+  }, { concurrency: 8 });
   return { topicsCreated, subjects };
 }
 
