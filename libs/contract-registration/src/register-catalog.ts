@@ -1,6 +1,6 @@
 import { catalogTopics, type Catalog, type EventContract } from '@eventline/contracts';
 import type { AdminPort } from '@eventline/kafka-port';
-import type { CompatibilityLevel, SchemaRegistryClient } from '@eventline/schema-registry';
+import { RegistryHttpError, type CompatibilityLevel, type SchemaRegistryClient } from '@eventline/schema-registry';
 import pMap from 'p-map';
 
 export const EVENT_COMPATIBILITY: CompatibilityLevel = 'FULL_TRANSITIVE';
@@ -44,14 +44,23 @@ export async function registerCatalog(
 async function registerEvent(event: EventContract, registry: SchemaRegistryClient): Promise<SubjectOutcome> {
   const { subject, eventType } = event;
   try {
-    const before = (await registry.versions(subject)).length;
-    const id = await registry.register(subject, event.schema);
+    // The common case on every start is a contract already there: one lookup instead of a registration round.
+    const existing = await registeredId(registry, subject, event.schema);
+    const id = existing ?? (await registry.register(subject, event.schema));
     if ((await registry.getCompatibility(subject)) !== EVENT_COMPATIBILITY) {
       await registry.setCompatibility(subject, EVENT_COMPATIBILITY);
     }
-    const after = (await registry.versions(subject)).length;
-    return { subject, eventType, status: after > before ? 'registered' : 'unchanged', id };
+    return { subject, eventType, status: existing === undefined ? 'registered' : 'unchanged', id };
   } catch (error) {
     return { subject, eventType, status: 'rejected', error: (error as Error).message };
+  }
+}
+
+async function registeredId(registry: SchemaRegistryClient, subject: string, schema: EventContract['schema']): Promise<number | undefined> {
+  try {
+    return (await registry.lookup(subject, schema)).id;
+  } catch (error) {
+    if (error instanceof RegistryHttpError && error.status === 404) return undefined;
+    throw error;
   }
 }
