@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { migrationsDir, migrateWithoutChecksums } from '../test/migration-dirs';
-import { createScratchDatabase, type ScratchDatabase } from '../test/scratch-database';
+import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
 import { migrate } from './migrate';
 import { MIGRATIONS_DIR } from './migration-files';
 import { CHECKSUMS_TABLE } from './migration-records';

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { Pool } from 'pg';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { migrationsDir } from '../test/migration-dirs';
-import { createScratchDatabase, type ScratchDatabase } from '../test/scratch-database';
+import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
 import { migrate } from './migrate';
 import { MIGRATIONS_DIR } from './migration-files';
 import { assertSchemaCurrent } from './schema-check';

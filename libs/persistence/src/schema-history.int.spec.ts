@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { HISTORY_DIR, migrationsDir, migrateWithoutChecksums, ORIGINAL_MIGRATIONS } from '../test/migration-dirs';
-import { createScratchDatabase, type ScratchDatabase } from '../test/scratch-database';
+import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
 import { schemaFingerprint } from '../test/schema-fingerprint';
 import { migrate } from './migrate';
 import { SUPERSEDED_VERSIONS } from './superseded-versions';

@@ -9,3 +9,4 @@ export function uniqueName(prefix: string): string {
 }
 export { ticketAssigned } from './fixtures';
 export { startApp, exited, waitForHealth, metricSum } from './app-process';
+export { createScratchDatabase, type ScratchDatabase } from './scratch-database';
