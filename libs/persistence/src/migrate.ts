@@ -70,5 +70,7 @@ async function reviewAndRecordChecksums(client: Client, dir: string, log: (messa
   if (review.unrecorded.length > 0) {
     log(`recorded the checksums of ${review.unrecorded.length} migration(s) applied before checksums were kept: ${review.unrecorded.map((f) => f.name).join(', ')}`);
   }
+  // Pending ones are recorded before they run, under the lock: a crash right after the run's commit
+  // cannot leave an applied migration unrecorded. A row of one that then fails is rewritten next run.
   await recordChecksums(client, [...review.unrecorded, ...review.pending]);
 }
