@@ -11,7 +11,7 @@ import { HealthController } from './health/health.controller';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'ingest-gateway', migrate: true })],
+  imports: [PlatformModule.forRoot({ service: 'ingest-gateway', checkSchema: true })],
   controllers: [EventsController, HealthController],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => readGatewayConfig() },

@@ -8,7 +8,7 @@ import { loadPolicyFile } from './policy-file';
 import { MODERATION_POLICY, OUTBOX_WRITER } from './tokens';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'moderation-worker', migrate: true, observability: true })],
+  imports: [PlatformModule.forRoot({ service: 'moderation-worker', checkSchema: true, observability: true })],
   controllers: [ModerationHandler],
   providers: [
     // Read once at start: a broken policy file stops the worker instead of moderating with half a policy.

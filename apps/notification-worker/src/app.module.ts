@@ -6,7 +6,7 @@ import { WebhookChannel } from './delivery/webhook-channel';
 import { NotificationHandler } from './notification.handler';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'notification-worker', migrate: true, observability: true })],
+  imports: [PlatformModule.forRoot({ service: 'notification-worker', checkSchema: true, observability: true })],
   controllers: [NotificationHandler],
   providers: [EmailChannel, WebhookChannel, DeliveryLoop],
 })

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { catalogTopics, loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { assertSchemaCurrent } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
 
 /**
@@ -11,10 +11,10 @@ import { loadStackEndpoints } from '@eventline/stack-config';
  */
 export async function startFromNowOnFirstRun(group: string): Promise<void> {
   const endpoints = loadStackEndpoints();
-  await migrate(endpoints.databaseUrl);
   const pool = new Pool({ connectionString: endpoints.databaseUrl, max: 1 });
   const admin = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: `${group}-start` }).admin();
   try {
+    await assertSchemaCurrent(pool);
     await admin.connect();
     const { clusterId } = await admin.describeCluster();
     const { rows } = await pool.query('SELECT 1 FROM consumer_offsets WHERE cluster_id = $1 AND group_id = $2 LIMIT 1', [clusterId, group]);

@@ -4,7 +4,7 @@ import { KpisController } from './kpis.controller';
 import { UsageHandler } from './usage.handler';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'usage-projector', migrate: true, observability: true })],
+  imports: [PlatformModule.forRoot({ service: 'usage-projector', checkSchema: true, observability: true })],
   controllers: [UsageHandler, KpisController],
 })
 export class AppModule {}

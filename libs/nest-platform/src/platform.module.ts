@@ -3,7 +3,7 @@ import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { assertSchemaCurrent } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints, type StackEndpoints } from '@eventline/stack-config';
@@ -15,8 +15,11 @@ import { CATALOG, KAFKA, METRICS, PG_POOL, PLATFORM_OPTIONS, STACK_ENDPOINTS } f
 export interface PlatformOptions {
   /** The app's name: Kafka client id, each published event's `source`, the log name. */
   service: string;
-  /** Apply pending migrations before the app starts serving. */
-  migrate?: boolean;
+  /**
+   * Refuse to start unless every migration this code ships has been applied. Apps never migrate:
+   * `npm run db:migrate` is a separate, privileged step.
+   */
+  checkSchema?: boolean;
   /** Serve GET /health (broker, registry, database) and GET /metrics (Prometheus). */
   observability?: boolean;
 }
@@ -24,21 +27,20 @@ export interface PlatformOptions {
 /** Every log line of a request carries its headers; these must never reach the logs. */
 const CREDENTIAL_HEADERS = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'];
 
-/** Applies migrations on start, and closes the publisher and the pool on shutdown (after in-flight work). */
+/** Checks the database schema on start, and closes the publisher and the pool on shutdown (after in-flight work). */
 @Injectable()
 class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
-    @Inject(STACK_ENDPOINTS) private readonly endpoints: StackEndpoints,
     @Inject(Publisher) private readonly publisher: Publisher,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(PinoLogger) private readonly logger: PinoLogger,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (!this.options.migrate) return;
-    const applied = await migrate(this.endpoints.databaseUrl);
-    this.logger.info({ applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+    if (!this.options.checkSchema) return;
+    await assertSchemaCurrent(this.pool);
+    this.logger.info('database schema is current');
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {

@@ -1,38 +1,75 @@
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { runner } from 'node-pg-migrate';
+import { PG_MIGRATE_LOCK_ID, runner } from 'node-pg-migrate';
+import { Client } from 'pg';
+import { editedMigrationsMessage, reviewChecksums } from './checksum-review';
+import { listMigrationFiles, MIGRATIONS_DIR } from './migration-files';
+import { ensureChecksumsTable, MIGRATIONS_TABLE, readAppliedNames, readRecordedChecksums, recordChecksums } from './migration-records';
 
-export const MIGRATIONS_DIR = join(__dirname, '..', 'migrations');
-
-const LOCK_BUSY = /Another migration is already running/;
+export interface MigrateOptions {
+  /** The migration files; the project's own by default. */
+  dir?: string;
+  log?: (message: string) => void;
+  /** How long to wait while another process migrates the same database. */
+  waitForLockMs?: number;
+}
 
 /**
- * Applies pending migrations (node-pg-migrate, versioned SQL files in libs/persistence/migrations).
- * Every app calls it at start. node-pg-migrate refuses to run while another process holds its
- * lock, so when apps start together each waits its turn, then finds nothing left to apply.
+ * Applies pending migrations (node-pg-migrate, SQL files in libs/persistence/migrations) once
+ * every applied one is found unchanged: an applied file whose sha256 differs from the one recorded
+ * when it was applied stops the run before anything is applied. This is the privileged step
+ * (`npm run db:migrate`); apps only check the schema (assertSchemaCurrent).
  */
-export async function migrate(databaseUrl: string, log: (message: string) => void = () => undefined, waitForLockMs = 60_000): Promise<string[]> {
-  const deadline = Date.now() + waitForLockMs;
-  for (;;) {
-    try {
-      return await runOnce(databaseUrl, log);
-    } catch (error) {
-      if (!LOCK_BUSY.test((error as Error).message) || Date.now() > deadline) throw error;
-      await sleep(100 + Math.random() * 200);
-    }
+export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<string[]> {
+  const { dir = MIGRATIONS_DIR, log = () => undefined, waitForLockMs = 60_000 } = options;
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // node-pg-migrate's own lock id, held across the checksum review and the run, so concurrent
+    // callers (and older versions, which take the same lock) migrate one after another.
+    await takeLock(client, PG_MIGRATE_LOCK_ID, waitForLockMs);
+    await reviewAndRecordChecksums(client, dir, log);
+    const applied = await runner({
+      dbClient: client,
+      noLock: true,
+      dir,
+      direction: 'up',
+      migrationsTable: MIGRATIONS_TABLE,
+      count: Infinity,
+      singleTransaction: true,
+      checkOrder: true,
+      // Its progress lines would repeat what the caller reports from the names returned.
+      log: () => undefined,
+      verbose: false,
+    });
+    return applied.map((migration) => migration.name);
+  } finally {
+    // Ending the session releases the advisory lock.
+    await client.end();
   }
 }
 
-async function runOnce(databaseUrl: string, log: (message: string) => void): Promise<string[]> {
-  const applied = await runner({
-    databaseUrl,
-    dir: MIGRATIONS_DIR,
-    direction: 'up',
-    migrationsTable: 'pgmigrations',
-    count: Infinity,
-    singleTransaction: true,
-    log,
-    verbose: false,
-  });
-  return applied.map((migration) => migration.name);
+async function takeLock(client: Client, lockId: number, waitForLockMs: number): Promise<void> {
+  await client.query(`SET lock_timeout = ${Math.max(1, Math.floor(waitForLockMs))}`);
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [lockId]);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '55P03') throw error;
+    throw new Error(`another migration held the migration lock for more than ${waitForLockMs} ms`, { cause: error });
+  }
+  await client.query('RESET lock_timeout');
+}
+
+async function reviewAndRecordChecksums(client: Client, dir: string, log: (message: string) => void): Promise<void> {
+  await ensureChecksumsTable(client);
+  const files = listMigrationFiles(dir);
+  const review = reviewChecksums(files, await readAppliedNames(client), await readRecordedChecksums(client));
+  if (review.edited.length > 0) throw new Error(editedMigrationsMessage(review.edited, dir));
+  for (const { fileName, version } of review.superseded) {
+    log(`${fileName} was applied in its text of ${version.commit}; ${version.supersededBy} brings that schema up to date`);
+  }
+  if (review.unrecorded.length > 0) {
+    log(`recorded the checksums of ${review.unrecorded.length} migration(s) applied before checksums were kept: ${review.unrecorded.map((f) => f.name).join(', ')}`);
+  }
+  // Pending ones are recorded before they run, under the lock: a crash right after the run's commit
+  // cannot leave an applied migration unrecorded. A row of one that then fails is rewritten next run.
+  await recordChecksums(client, [...review.unrecorded, ...review.pending]);
 }

@@ -10,3 +10,4 @@ export function uniqueName(prefix: string): string {
 export { ticketAssigned } from './fixtures';
 export { startApp, exited, waitForHealth, metricSum } from './app-process';
 export { TempGitRepo } from './temp-git-repo';
+export { createScratchDatabase, type ScratchDatabase } from './scratch-database';

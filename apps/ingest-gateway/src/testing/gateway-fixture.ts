@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
 import { ApiKeyStore, type NewApiKey } from '@eventline/api-keys';
 import { createKafkaPort, type KafkaPort } from '@eventline/kafka-port';
+import { migrate } from '@eventline/persistence';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { uniqueName } from '@eventline/test-harness';
@@ -24,6 +25,8 @@ export class GatewayFixture {
   url = '';
 
   async start(): Promise<void> {
+    // The gateway only checks the schema; migrating is the test's part, as db:migrate's before a deploy.
+    await migrate(this.endpoints.databaseUrl);
     this.app = await createGatewayApp();
     await this.app.listen(0, '127.0.0.1');
     this.url = await this.app.getUrl();

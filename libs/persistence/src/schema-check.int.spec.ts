@@ -1,0 +1,48 @@
+import { readdirSync } from 'node:fs';
+import { Pool } from 'pg';
+import { loadStackEndpoints } from '@eventline/stack-config';
+import { migrationsDir } from '../test/migration-dirs';
+import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
+import { migrate } from './migrate';
+import { MIGRATIONS_DIR } from './migration-files';
+import { assertSchemaCurrent } from './schema-check';
+
+describe('assertSchemaCurrent against the real PostgreSQL', () => {
+  const { databaseUrl } = loadStackEndpoints();
+  const shipped = readdirSync(MIGRATIONS_DIR);
+  let db: ScratchDatabase;
+
+  beforeEach(async () => {
+    db = await createScratchDatabase(databaseUrl);
+  });
+  afterEach(() => db.drop());
+
+  it('rejects on a database never migrated, naming every shipped migration and telling to run db:migrate', async () => {
+    const error = await assertSchemaCurrent(db.url).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain(`${shipped.length} migration(s) not applied`);
+    expect((error as Error).message).toContain(shipped[0].replace(/\.sql$/, ''));
+    expect((error as Error).message).toContain('npm run db:migrate');
+  });
+
+  it('names only the migrations a partly migrated database lacks', async () => {
+    const older = migrationsDir(shipped.slice(0, -2));
+    try {
+      await migrate(db.url, { dir: older.dir });
+    } finally {
+      older.remove();
+    }
+    const missing = shipped.slice(-2).map((file) => file.replace(/\.sql$/, ''));
+    await expect(assertSchemaCurrent(db.url)).rejects.toThrow(`2 migration(s) not applied: ${missing.join(', ')}.`);
+  });
+
+  it('resolves, through a pool, once every shipped migration is applied', async () => {
+    await migrate(db.url);
+    const pool = new Pool({ connectionString: db.url, max: 1 });
+    try {
+      await expect(assertSchemaCurrent(pool)).resolves.toBeUndefined();
+    } finally {
+      await pool.end();
+    }
+  });
+});
