@@ -1,6 +1,7 @@
 import '@eventline/node-runtime/check';
 import { Command } from 'commander';
 import { catalogCommands } from './commands/catalog';
+import { dbCommands } from './commands/db';
 import { dlqCommands } from './commands/dlq';
 import { keyCommands } from './commands/keys';
 import { moderationCommands } from './commands/moderation';
@@ -14,6 +15,7 @@ const program = new Command('eventline').description('Eventline: the event catal
 const context = new CliContext();
 catalogCommands(program, context);
 schemaCommands(program, context);
+dbCommands(program, context);
 keyCommands(program, context);
 streamCommands(program, context);
 dlqCommands(program, context);
