@@ -3,7 +3,7 @@ import { PlatformModule } from '@eventline/nest-platform';
 import { RelayService } from './relay.service';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'outbox-relay', migrate: true })],
+  imports: [PlatformModule.forRoot({ service: 'outbox-relay', migrate: true, observability: true })],
   providers: [RelayService],
 })
 export class RelayModule {}

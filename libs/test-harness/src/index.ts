@@ -8,4 +8,5 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 export { ticketAssigned } from './fixtures';
-export { startApp, exited, waitForHealth, metricSum } from './app-process';
+export { startApp, exited, health, waitForHealth, metricSum, projectNodeMajor } from './app-process';
+export type { Health } from './app-process';
