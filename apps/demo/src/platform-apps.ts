@@ -7,21 +7,28 @@ import { readStartupBudgetMs } from '@eventline/nest-platform';
 export interface PlatformApp {
   name: string;
   entry: string;
-  /** HTTP port serving /health/live, /health/ready and /metrics. */
+  /** HTTP port serving /health/live, /health/ready and /metrics, read from `portVariable`. */
   port: number;
+  portVariable: string;
   consumer: boolean;
 }
 
 /** Every deployable of the platform, on the port its own variable names (the same one the app reads). */
 export function platformApps(env: NodeJS.ProcessEnv): PlatformApp[] {
-  const port = (variable: string, fallback: number) => Number(env[variable] || fallback);
+  const app = (name: string, portVariable: string, fallback: number, consumer: boolean): PlatformApp => ({
+    name,
+    entry: `apps/${name}/src/main.ts`,
+    port: Number(env[portVariable] || fallback),
+    portVariable,
+    consumer,
+  });
   return [
-    { name: 'outbox-relay', entry: 'apps/outbox-relay/src/main.ts', port: port('OUTBOX_RELAY_PORT', 8090), consumer: false },
-    { name: 'ingest-gateway', entry: 'apps/ingest-gateway/src/main.ts', port: port('INGEST_PORT', 8088), consumer: false },
-    { name: 'audit-projector', entry: 'apps/audit-projector/src/main.ts', port: port('AUDIT_PROJECTOR_PORT', 8091), consumer: true },
-    { name: 'usage-projector', entry: 'apps/usage-projector/src/main.ts', port: port('USAGE_PROJECTOR_PORT', 8092), consumer: true },
-    { name: 'notification-worker', entry: 'apps/notification-worker/src/main.ts', port: port('NOTIFICATION_WORKER_PORT', 8093), consumer: true },
-    { name: 'moderation-worker', entry: 'apps/moderation-worker/src/main.ts', port: port('MODERATION_WORKER_PORT', 8094), consumer: true },
+    app('outbox-relay', 'OUTBOX_RELAY_PORT', 8090, false),
+    app('ingest-gateway', 'INGEST_PORT', 8088, false),
+    app('audit-projector', 'AUDIT_PROJECTOR_PORT', 8091, true),
+    app('usage-projector', 'USAGE_PROJECTOR_PORT', 8092, true),
+    app('notification-worker', 'NOTIFICATION_WORKER_PORT', 8093, true),
+    app('moderation-worker', 'MODERATION_WORKER_PORT', 8094, true),
   ];
 }
 

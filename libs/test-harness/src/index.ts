@@ -10,3 +10,4 @@ export function uniqueName(prefix: string): string {
 export { ticketAssigned } from './fixtures';
 export { startApp, exited, health, waitForHealth, metricSum, projectNodeMajor } from './app-process';
 export type { Health } from './app-process';
+export { LatePort, freePort } from './late-port';
