@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { eventually, exited, freePort, health, startApp } from '@eventline/test-harness';
 
 const LOG = '/tmp/outbox-relay-startup-budget';
@@ -16,6 +16,8 @@ describe('outbox-relay when a dependency never answers', () => {
   async function startRelay(name: string, env: Record<string, string>) {
     const port = await freePort();
     const log = `${LOG}-${name}.log`;
+    // startApp appends; this spec reads the log, so it starts empty.
+    rmSync(log, { force: true });
     const child = startApp('apps/outbox-relay/src/main.ts', { OUTBOX_RELAY_PORT: String(port), KAFKA_BROKERS: `127.0.0.1:${await freePort()}`, ...env }, log);
     started.push(child);
     return { child, port, output: () => readFileSync(log, 'utf8') };

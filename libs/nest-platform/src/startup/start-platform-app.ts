@@ -37,7 +37,8 @@ export async function startPlatformApp<T extends INestApplication>(app: T, optio
     for (const dependency of dependencies(app, options.topics ?? [])) await waitFor(dependency.name, dependency.probe, context);
     state.advance('starting');
     await app.init();
-    if (options.work) await waitFor(options.work.dependency, options.work.start, context);
+    // Not cut short: a consumer's start waits for its group to form, which may take a rebalance.
+    if (options.work) await waitFor(options.work.dependency, options.work.start, context, Infinity);
     state.advance('ready');
     logger.info({ port: (app.getHttpServer() as Server).address() }, 'ready');
     return app;

@@ -32,20 +32,23 @@ export class StartupBudgetExceeded extends Error {
 const LOG_EVERY_MS = 5_000;
 /** Backoff: 250 ms, doubling, capped at 5 s, each delay scaled by a random 1–2 (jitter). */
 const BACKOFF = { minTimeout: 250, factor: 2, maxTimeout: 5_000, randomize: true } as const;
-/** No single probe may take more than this, so a hanging connect is retried, not waited on forever. */
-const ATTEMPT_TIMEOUT_MS = 5_000;
+/** By default no single probe may take longer, so a hanging connect is retried, not waited on forever. */
+const PROBE_TIMEOUT_MS = 5_000;
 
 /**
  * Runs `attempt` until it succeeds: retriable failures are retried with backoff until the
  * budget's deadline, then StartupBudgetExceeded names the dependency; any other failure is
- * thrown at once. Readiness shows what is awaited meanwhile.
+ * thrown at once. Readiness shows what is awaited meanwhile. An attempt that must not be
+ * abandoned half-way (starting a consumer, which waits for its group to form) passes
+ * `attemptTimeoutMs: Infinity`.
  */
-export async function waitFor<T>(dependency: string, attempt: () => Promise<T>, context: WaitContext): Promise<T> {
+export async function waitFor<T>(dependency: string, attempt: () => Promise<T>, context: WaitContext, attemptTimeoutMs = PROBE_TIMEOUT_MS): Promise<T> {
   const { state, logger } = context;
   const started = Date.now();
   let lastLog = 0;
+  const timeoutMs = () => Math.min(attemptTimeoutMs, Math.max(context.deadline - Date.now(), 1));
   try {
-    const result = await pRetry(() => withTimeout(attempt(), Math.min(ATTEMPT_TIMEOUT_MS, Math.max(context.deadline - Date.now(), 1))), {
+    const result = await pRetry(() => (Number.isFinite(attemptTimeoutMs) ? withTimeout(attempt(), timeoutMs()) : attempt()), {
       ...BACKOFF,
       retries: Infinity,
       maxRetryTime: Math.max(context.deadline - Date.now(), 0),
