@@ -1,17 +1,18 @@
 import '@eventline/node-runtime/check';
 import { Command } from 'commander';
+import { constants } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { ApiKeyStore } from '@eventline/api-keys';
 import { registerCatalog } from '@eventline/contract-registration';
-import { loadCatalog } from '@eventline/contracts';
-import { createKafkaPort } from '@eventline/kafka-port';
+import { loadCatalog, type Catalog } from '@eventline/contracts';
+import { createKafkaPort, type KafkaPort } from '@eventline/kafka-port';
 import { migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
 import { DEMO_TENANTS, DemoStream } from './demo-stream';
-import { startApps, stopApps, totalLag, type RunningApp } from './platform-apps';
+import { PlatformProcesses } from './platform-apps';
 import { delta, formatCounts, projectionCounts } from './projection-counts';
 
 /**
@@ -26,37 +27,72 @@ const options = new Command('demo')
   .parse()
   .opts<{ events?: number; rate: number; timeout: number }>();
 
-async function main(): Promise<number> {
-  const root = findWorkspaceRoot();
-  const endpoints = loadStackEndpoints();
-  const catalog = loadCatalog();
-  const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'eventline-demo' });
-  const registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl);
-  const pool = new Pool({ connectionString: endpoints.databaseUrl });
+/** SIGINT (Ctrl-C) or SIGTERM (a timeout, a supervisor) ends the run; every app is stopped either way. */
+const stop = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort(signal));
 
+async function main(): Promise<number> {
+  const endpoints = loadStackEndpoints();
+  const pool = new Pool({ connectionString: endpoints.databaseUrl });
+  const registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl);
+  const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'eventline-demo' });
+  const catalog = loadCatalog();
+  const publisher = new Publisher({ kafka, registry, catalog, source: 'eventline-demo' });
+  const platform = new PlatformProcesses(findWorkspaceRoot(), process.env);
+  try {
+    return await untilStopped(run(platform, { catalog, pool, registry, kafka, publisher }));
+  } finally {
+    await platform.stop();
+    await publisher.close().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+  }
+}
+
+interface Clients {
+  catalog: Catalog;
+  pool: Pool;
+  registry: SchemaRegistryClient;
+  kafka: KafkaPort;
+  publisher: Publisher;
+}
+
+async function run(platform: PlatformProcesses, { catalog, pool, registry, kafka, publisher }: Clients): Promise<number> {
   console.log('Preparing: migrations, topics and contracts…');
-  await migrate(endpoints.databaseUrl);
+  await migrate(loadStackEndpoints().databaseUrl);
   const admin = kafka.admin();
   await admin.connect();
   await registerCatalog(catalog, registry, admin);
   await admin.disconnect();
 
   console.log('Starting the platform apps (logs in .local/logs/)…');
-  const apps = await startApps(root, process.env, (line) => console.log(line));
-  const publisher = new Publisher({ kafka, registry, catalog, source: 'eventline-demo' });
+  platform.launch();
+  await platform.waitUntilReady((line) => console.log(line));
   const { plaintext } = await new ApiKeyStore(pool).create({ name: `demo-${Date.now()}`, tenantIds: DEMO_TENANTS, eventTypes: ['*'] });
-  const stream = new DemoStream(catalog, publisher, pool, { url: 'http://127.0.0.1:8088', key: plaintext });
+  const stream = new DemoStream(catalog, publisher, pool, { url: platform.gatewayUrl(), key: plaintext });
   const base = await projectionCounts(pool, DEMO_TENANTS);
-  try {
-    return options.events ? await bounded(stream, pool, apps, base, options.events) : await continuous(stream, pool, apps, base);
-  } finally {
-    await publisher.close();
-    await stopApps(apps);
-    await pool.end();
-  }
+  return options.events ? bounded(stream, pool, platform, base, options.events) : continuous(stream, pool, platform, base);
 }
 
-async function bounded(stream: DemoStream, pool: Pool, apps: RunningApp[], base: Awaited<ReturnType<typeof projectionCounts>>, events: number): Promise<number> {
+/**
+ * The run's exit code, or — once a signal asks to stop — 0 for Ctrl-C of the continuous run (its
+ * normal end) and 128 + the signal's number otherwise. The caller's finally then stops every app.
+ */
+function untilStopped(work: Promise<number>): Promise<number> {
+  // Abandoned when a signal comes first; a failure it reports after that is of no interest.
+  work.catch(() => undefined);
+  return new Promise((resolve, reject) => {
+    const onStop = () => {
+      const signal = stop.signal.reason as 'SIGINT' | 'SIGTERM';
+      console.log(`\n${signal}: stopping the apps…`);
+      resolve(signal === 'SIGINT' && !options.events ? 0 : 128 + constants.signals[signal]);
+    };
+    if (stop.signal.aborted) return onStop();
+    stop.signal.addEventListener('abort', onStop, { once: true });
+    work.then(resolve, reject);
+  });
+}
+
+async function bounded(stream: DemoStream, pool: Pool, platform: PlatformProcesses, base: Awaited<ReturnType<typeof projectionCounts>>, events: number): Promise<number> {
   for (let sent = 0; sent < events; sent += 500) {
     await stream.publish(Math.min(500, events - sent));
     console.log(`  published ${stream.total}/${events} (sdk ${stream.published.sdk}, outbox ${stream.published.outbox}, gateway ${stream.published.gateway})`);
@@ -64,7 +100,7 @@ async function bounded(stream: DemoStream, pool: Pool, apps: RunningApp[], base:
   const deadline = Date.now() + options.timeout * 1_000;
   for (;;) {
     const counts = delta(await projectionCounts(pool, DEMO_TENANTS), base);
-    const lag = await totalLag(apps);
+    const lag = await platform.totalLag();
     console.log(`  waiting: ${formatCounts(counts)} · lag ${lag}`);
     const caughtUp = counts.domain_events >= events && counts.audit_logs >= events && lag === 0;
     if (caughtUp && counts.usage_records > 0 && counts.notifications > 0 && counts.moderation_cases > 0) {
@@ -79,19 +115,17 @@ async function bounded(stream: DemoStream, pool: Pool, apps: RunningApp[], base:
   }
 }
 
-async function continuous(stream: DemoStream, pool: Pool, apps: RunningApp[], base: Awaited<ReturnType<typeof projectionCounts>>): Promise<number> {
-  let stopping = false;
-  process.once('SIGINT', () => (stopping = true));
+async function continuous(stream: DemoStream, pool: Pool, platform: PlatformProcesses, base: Awaited<ReturnType<typeof projectionCounts>>): Promise<number> {
   console.log('\nPublishing a mixed stream; Ctrl-C stops the apps (the stack keeps running: npm run stack:down).\n');
   let last = { at: Date.now(), total: 0 };
-  while (!stopping) {
+  while (!stop.signal.aborted) {
     await stream.publish(options.rate);
     await sleep(1_000);
     const now = Date.now();
     const rate = Math.round(((stream.total - last.total) * 1_000) / (now - last.at));
     last = { at: now, total: stream.total };
     const counts = delta(await projectionCounts(pool, DEMO_TENANTS), base);
-    console.log(`${new Date().toISOString().slice(11, 19)}  ${rate} ev/s · published ${stream.total} · ${formatCounts(counts)} · lag ${await totalLag(apps)}`);
+    console.log(`${new Date().toISOString().slice(11, 19)}  ${rate} ev/s · published ${stream.total} · ${formatCounts(counts)} · lag ${await platform.totalLag()}`);
   }
   return 0;
 }

@@ -7,12 +7,11 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { EventsController } from './events/events.controller';
 import { IngestService } from './events/ingest.service';
 import { GATEWAY_CONFIG, readGatewayConfig } from './gateway-config';
-import { HealthController } from './health/health.controller';
 import { GatewayExceptionFilter } from './http/gateway-exception.filter';
 
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'ingest-gateway', checkSchema: true })],
-  controllers: [EventsController, HealthController],
+  imports: [PlatformModule.forRoot({ service: 'ingest-gateway', checkSchema: true, observability: true })],
+  controllers: [EventsController],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => readGatewayConfig() },
     { provide: ApiKeyStore, inject: [PG_POOL], useFactory: (pool: Pool) => new ApiKeyStore(pool) },

@@ -21,7 +21,7 @@ describe('ingest gateway HTTP surface', () => {
 
   it('GET /health answers ok', async () => {
     const response = await gateway.request('GET', '/health');
-    expect(response).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(response).toMatchObject({ status: 200, body: { status: 'ok', checks: { kafka: 'up', 'schema registry': 'up', database: 'up' } } });
   });
 
   it('serves an OpenAPI description of POST /v1/events with its auth and responses', async () => {

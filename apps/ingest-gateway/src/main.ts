@@ -1,14 +1,14 @@
 import '@eventline/node-runtime/check';
-import { Logger } from 'nestjs-pino';
+import { exitWithParent, startPlatformApp } from '@eventline/nest-platform';
 import { createGatewayApp } from './create-gateway-app';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway-config';
 
 async function main(): Promise<void> {
+  exitWithParent();
   const app = await createGatewayApp();
   app.enableShutdownHooks();
   const { host, port } = app.get<GatewayConfig>(GATEWAY_CONFIG);
-  await app.listen(port, host);
-  app.get(Logger).log(`ingest gateway listening on ${await app.getUrl()}`, 'IngestGateway');
+  await startPlatformApp(app, { port, host });
 }
 
 main().catch((error: unknown) => {

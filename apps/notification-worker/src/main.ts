@@ -5,12 +5,11 @@ import { startFromNowOnFirstRun } from './start-from-now';
 
 const GROUP = 'notification-worker';
 
-async function main(): Promise<void> {
-  await startFromNowOnFirstRun(GROUP);
-  await startConsumerApp(AppModule, { group: GROUP, port: Number(process.env.NOTIFICATION_WORKER_PORT ?? 8093) });
-}
-
-main().catch((error: unknown) => {
+startConsumerApp(AppModule, {
+  group: GROUP,
+  port: Number(process.env.NOTIFICATION_WORKER_PORT ?? 8093),
+  beforeConsuming: () => startFromNowOnFirstRun(GROUP),
+}).catch((error: unknown) => {
   console.error('notification-worker failed to start:', error);
   process.exit(1);
 });

@@ -10,8 +10,8 @@ import { eventually, exited, readTopic, startApp, ticketAssigned, uniqueName } f
 
 const TOPIC = 'tickets.events.v1';
 
-/** The real relay app, as its own process, so it can be started late and killed with SIGKILL. */
-const startRelay = (batchSize: number) => startApp('apps/outbox-relay/src/main.ts', { OUTBOX_BATCH_SIZE: String(batchSize) });
+/** The real relay app, as its own process, so it can be started late and killed with SIGKILL; two may run, so each takes any free HTTP port. */
+const startRelay = (batchSize: number) => startApp('apps/outbox-relay/src/main.ts', { OUTBOX_BATCH_SIZE: String(batchSize), OUTBOX_RELAY_PORT: '0' });
 
 describe('outbox-relay processes against the real stack', () => {
   jest.setTimeout(240_000);

@@ -24,8 +24,13 @@ export class EventlineTransport extends Server implements CustomTransportStrateg
         await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
       });
     }
-    this.consumer = new EventConsumer({ ...this.options, router });
-    this.consumer.start().then(() => callback(), callback);
+    const consumer = new EventConsumer({ ...this.options, router });
+    this.consumer = consumer;
+    // A start that failed (a topic not hosted yet) leaves nothing connected, so listen() can be retried.
+    consumer.start().then(
+      () => callback(),
+      (error: unknown) => void consumer.stop().catch(() => undefined).finally(() => callback(error)),
+    );
   }
 
   async close(): Promise<void> {

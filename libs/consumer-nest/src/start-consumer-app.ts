@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestMicroservice } from '@nestjs/microservices/nest-microservice';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import { catalogTopics, type Catalog } from '@eventline/contracts';
 import { ConsumerMetrics } from '@eventline/consumer-runtime';
 import type { KafkaPort } from '@eventline/kafka-port';
-import { CATALOG, KAFKA, METRICS, PG_POOL } from '@eventline/nest-platform';
+import { CATALOG, KAFKA, METRICS, PG_POOL, exitWithParent, startPlatformApp } from '@eventline/nest-platform';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { EventlineTransport } from './eventline-transport';
 import { RethrowRpcErrors } from './rethrow-rpc-errors.filter';
@@ -18,18 +19,23 @@ export interface ConsumerAppOptions {
   /** Topics to consume; every catalog topic when omitted. */
   topics?: string[];
   port: number;
+  /** Runs once the dependencies answer, before consuming starts (retried with it). */
+  beforeConsuming?: () => Promise<void>;
 }
 
 /**
  * A consumer app: HTTP for /health and /metrics, plus the Eventline transport serving the app's
- * @OnEvent handlers. Shutdown hooks stop the consumer (finishing the batch in hand) before the
+ * @OnEvent handlers, started once the database, the registry, the broker and the topics answer
+ * (startPlatformApp). Shutdown hooks stop the consumer (finishing the batch in hand) before the
  * pool and the publisher close.
  */
 export async function startConsumerApp(module: Type<unknown>, options: ConsumerAppOptions): Promise<INestApplication> {
+  exitWithParent();
   const app = await NestFactory.create(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const catalog = app.get<Catalog>(CATALOG);
+  const topics = options.topics ?? catalogTopics(catalog).map((t) => t.topic);
   const logger = await app.resolve(PinoLogger);
   const microservice = app.connectMicroservice(
     {
@@ -39,15 +45,19 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
         catalog,
         pool: app.get<Pool>(PG_POOL),
         group: options.group,
-        topics: options.topics ?? catalogTopics(catalog).map((t) => t.topic),
+        topics,
         logger,
         metrics: new ConsumerMetrics(app.get<Registry>(METRICS)),
       }),
     },
     { inheritAppConfig: true, deferInitialization: true },
-  );
+  ) as NestMicroservice;
   microservice.useGlobalFilters(new RethrowRpcErrors());
-  await app.startAllMicroservices();
-  await app.listen(options.port, process.env.HTTP_HOST ?? '127.0.0.1');
-  return app;
+  const startConsuming = async () => {
+    await options.beforeConsuming?.();
+    // The app's init() already ran the lifecycle hooks; the microservice would run them a second time.
+    microservice.setIsInitHookCalled(true);
+    await app.startAllMicroservices();
+  };
+  return startPlatformApp(app, { port: options.port, topics, work: { dependency: 'kafka', start: startConsuming } });
 }

@@ -6,6 +6,7 @@ export type { AdminPort } from './admin/admin-port';
 export type { ProducerPort, ProducerOptions } from './producer/producer-port';
 export type { ConsumerPort, ConsumerOptions, BatchHandler } from './consumer/consumer-port';
 export type * from './types';
+export { isRetriableKafkaError } from './kafkajs/retriable';
 
 /** The one place that picks the Kafka client implementation. */
 export function createKafkaPort(options: KafkaClientOptions): KafkaPort {

@@ -5,6 +5,10 @@ import type { ProducerOptions, ProducerPort } from './producer/producer-port';
 export interface KafkaClientOptions {
   brokers: string[];
   clientId: string;
+  /** How often the client itself retries a failed request; a start-up probe says 0 and retries on its own schedule. */
+  retries?: number;
+  /** Drops the client's own log lines, for a probe that reports its failures itself. */
+  silent?: boolean;
 }
 
 /** Entry point of the port: one per process, handing out admin, producers and consumers. */

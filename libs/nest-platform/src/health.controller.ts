@@ -2,49 +2,58 @@ import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/co
 import type { Pool } from 'pg';
 import type { KafkaPort } from '@eventline/kafka-port';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
-import { KAFKA, PG_POOL } from './tokens';
+import { database, kafkaBroker, schemaRegistry, type Dependency } from './startup/dependencies';
+import { describe, StartupState } from './startup/startup-state';
+import { KAFKA_PROBE, PG_POOL } from './tokens';
 
-type Check = () => Promise<unknown>;
+interface Readiness {
+  status: string;
+  checks: Record<string, string>;
+  node: string;
+}
 
-/** 200 when the broker, the registry and the database all answer within a few seconds; 503 naming the ones that do not. */
-@Controller()
+/**
+ * Liveness: the process serves HTTP, whatever its dependencies do. Readiness: the app's work has
+ * started and the broker, the registry and the database each answer within a few seconds; 503
+ * naming the ones that do not. Before the app is ready the start-up gate answers both.
+ */
+@Controller('health')
 export class HealthController {
-  constructor(
-    @Inject(KAFKA) private readonly kafka: KafkaPort,
-    @Inject(SchemaRegistryClient) private readonly registry: SchemaRegistryClient,
-    @Inject(PG_POOL) private readonly pool: Pool,
-  ) {}
+  private readonly dependencies: Dependency[];
 
-  @Get('health')
-  async health(): Promise<{ status: string; checks: Record<string, string> }> {
-    const checks: Record<string, Check> = {
-      broker: () => this.brokerAnswers(),
-      registry: () => this.registry.subjects(),
-      database: () => this.pool.query('SELECT 1'),
-    };
-    const results = Object.fromEntries(await Promise.all(Object.entries(checks).map(async ([name, check]) => [name, await outcome(check)])));
-    const healthy = Object.values(results).every((r) => r === 'up');
-    if (!healthy) throw new ServiceUnavailableException({ status: 'degraded', checks: results });
-    return { status: 'ok', checks: results };
+  constructor(
+    @Inject(KAFKA_PROBE) kafka: KafkaPort,
+    @Inject(SchemaRegistryClient) registry: SchemaRegistryClient,
+    @Inject(PG_POOL) pool: Pool,
+    @Inject(StartupState) private readonly state: StartupState,
+  ) {
+    this.dependencies = [kafkaBroker(kafka), schemaRegistry(registry), database(pool)];
   }
 
-  private async brokerAnswers(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      await admin.describeCluster();
-    } finally {
-      await admin.disconnect();
-    }
+  @Get('live')
+  live(): { status: 'live'; node: string } {
+    return { status: 'live', node: process.version };
+  }
+
+  @Get(['', 'ready'])
+  async ready(): Promise<Readiness> {
+    const results = await Promise.all(this.dependencies.map(async (d) => [d.name, await outcome(d.probe)] as const));
+    const checks = Object.fromEntries(results);
+    const ready = this.state.phase === 'ready' && results.every(([, result]) => result === 'up');
+    if (!ready) throw new ServiceUnavailableException({ status: this.state.phase === 'ready' ? 'degraded' : this.state.phase, checks, node: process.version });
+    return { status: 'ok', checks, node: process.version };
   }
 }
 
-async function outcome(check: Check): Promise<string> {
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer within 3s')), 3_000).unref());
+async function outcome(check: () => Promise<unknown>): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 3s')), 3_000)));
   try {
     await Promise.race([check(), timeout]);
     return 'up';
   } catch (error) {
-    return `down: ${(error as Error).message}`;
+    return `down: ${describe(error)}`;
+  } finally {
+    clearTimeout(timer);
   }
 }

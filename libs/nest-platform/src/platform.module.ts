@@ -10,7 +10,8 @@ import { loadStackEndpoints, type StackEndpoints } from '@eventline/stack-config
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
-import { CATALOG, KAFKA, METRICS, PG_POOL, PLATFORM_OPTIONS, STACK_ENDPOINTS } from './tokens';
+import { StartupState } from './startup/startup-state';
+import { CATALOG, KAFKA, KAFKA_PROBE, METRICS, PG_POOL, PLATFORM_OPTIONS, STACK_ENDPOINTS } from './tokens';
 
 export interface PlatformOptions {
   /** The app's name: Kafka client id, each published event's `source`, the log name. */
@@ -20,7 +21,7 @@ export interface PlatformOptions {
    * `npm run db:migrate` is a separate, privileged step.
    */
   checkSchema?: boolean;
-  /** Serve GET /health (broker, registry, database) and GET /metrics (Prometheus). */
+  /** Serve GET /health/live, GET /health/ready (alias /health: broker, registry, database) and GET /metrics (Prometheus). */
   observability?: boolean;
 }
 
@@ -71,6 +72,11 @@ export class PlatformModule {
         { provide: STACK_ENDPOINTS, useFactory: () => loadStackEndpoints() },
         { provide: CATALOG, useFactory: () => loadCatalog() },
         { provide: KAFKA, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => createKafkaPort({ brokers: e.kafkaBrokers, clientId: options.service }) },
+        {
+          provide: KAFKA_PROBE,
+          inject: [STACK_ENDPOINTS],
+          useFactory: (e: StackEndpoints) => createKafkaPort({ brokers: e.kafkaBrokers, clientId: `${options.service}-probe`, retries: 0, silent: true }),
+        },
         { provide: SchemaRegistryClient, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => new SchemaRegistryClient(e.schemaRegistryUrl) },
         {
           provide: Publisher,
@@ -80,8 +86,9 @@ export class PlatformModule {
         { provide: PG_POOL, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => new Pool({ connectionString: e.databaseUrl, max: 10 }) },
         { provide: METRICS, useFactory: () => metricsRegistry(options.service) },
         PlatformLifecycle,
+        StartupState,
       ],
-      exports: [PLATFORM_OPTIONS, STACK_ENDPOINTS, CATALOG, KAFKA, SchemaRegistryClient, Publisher, PG_POOL, METRICS],
+      exports: [PLATFORM_OPTIONS, STACK_ENDPOINTS, CATALOG, KAFKA, KAFKA_PROBE, SchemaRegistryClient, Publisher, PG_POOL, METRICS, StartupState],
     };
   }
 }

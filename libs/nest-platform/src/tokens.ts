@@ -5,3 +5,5 @@ export const KAFKA = Symbol('KAFKA');
 export const PG_POOL = Symbol('PG_POOL');
 export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
 export const METRICS = Symbol('METRICS');
+/** A Kafka client for probes (start-up, readiness): no retries or log lines of its own, so each probe is one quick answer. */
+export const KAFKA_PROBE = Symbol('KAFKA_PROBE');

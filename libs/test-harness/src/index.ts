@@ -8,6 +8,8 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 export { ticketAssigned } from './fixtures';
-export { startApp, exited, waitForHealth, metricSum } from './app-process';
+export { startApp, exited, health, waitForHealth, metricSum, projectNodeMajor } from './app-process';
+export type { Health } from './app-process';
+export { LatePort, freePort } from './late-port';
 export { TempGitRepo } from './temp-git-repo';
 export { createScratchDatabase, type ScratchDatabase } from './scratch-database';

@@ -1,8 +1,10 @@
+import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
 import { ApiKeyStore, type NewApiKey } from '@eventline/api-keys';
 import { createKafkaPort, type KafkaPort } from '@eventline/kafka-port';
 import { migrate } from '@eventline/persistence';
+import { startPlatformApp } from '@eventline/nest-platform';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { uniqueName } from '@eventline/test-harness';
@@ -14,7 +16,7 @@ export interface GatewayResponse {
   body: Record<string, any>;
 }
 
-/** The real gateway on an ephemeral port, with what tests need around it: keys, Kafka, the registry. */
+/** The real gateway on an ephemeral port, started as main.ts starts it, with what tests need around it: keys, Kafka, the registry. */
 export class GatewayFixture {
   readonly endpoints = loadStackEndpoints();
   readonly registry = new SchemaRegistryClient(this.endpoints.schemaRegistryUrl);
@@ -27,9 +29,8 @@ export class GatewayFixture {
   async start(): Promise<void> {
     // The gateway only checks the schema; migrating is the test's part, as db:migrate's before a deploy.
     await migrate(this.endpoints.databaseUrl);
-    this.app = await createGatewayApp();
-    await this.app.listen(0, '127.0.0.1');
-    this.url = await this.app.getUrl();
+    this.app = await startPlatformApp(await createGatewayApp(), { port: 0, host: '127.0.0.1' });
+    this.url = `http://127.0.0.1:${(this.app.getHttpServer().address() as AddressInfo).port}`;
   }
 
   async stop(): Promise<void> {

@@ -5,6 +5,8 @@ export interface AdminPort {
   disconnect(): Promise<void>;
   /** Creates the topics that do not exist yet; existing ones are left as they are. */
   ensureTopics(specs: TopicSpec[]): Promise<string[]>;
+  /** Deletes the topics and resolves once the broker has accepted the deletion (it completes asynchronously). */
+  deleteTopics(topics: string[]): Promise<void>;
   listTopics(): Promise<string[]>;
   describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }>;
   /** First offset per partition whose timestamp is at or after `timestampMs` (the end offset when none is). */

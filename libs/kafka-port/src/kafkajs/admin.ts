@@ -35,6 +35,10 @@ export class KafkajsAdmin implements AdminPort {
     return missing.map((spec) => spec.topic);
   }
 
+  deleteTopics(topics: string[]): Promise<void> {
+    return this.admin.deleteTopics({ topics });
+  }
+
   listTopics(): Promise<string[]> {
     return this.admin.listTopics();
   }

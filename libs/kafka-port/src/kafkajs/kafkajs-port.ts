@@ -1,4 +1,4 @@
-import { Kafka } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import type { KafkaClientOptions, KafkaPort } from '../kafka-port';
 import type { ConsumerOptions } from '../consumer/consumer-port';
 import type { ProducerOptions } from '../producer/producer-port';
@@ -13,7 +13,13 @@ export class KafkajsPort implements KafkaPort {
 
   constructor(options: KafkaClientOptions) {
     quietNegativeTimeoutWarnings();
-    this.kafka = new Kafka({ brokers: options.brokers, clientId: options.clientId, logCreator: pinoLogCreator });
+    this.kafka = new Kafka({
+      brokers: options.brokers,
+      clientId: options.clientId,
+      logCreator: pinoLogCreator,
+      ...(options.retries === undefined ? {} : { retry: { retries: options.retries } }),
+      ...(options.silent ? { logLevel: logLevel.NOTHING } : {}),
+    });
   }
 
   admin(): KafkajsAdmin {

@@ -1,0 +1,3 @@
+import { describeLateDependencies } from './testing/late-dependencies';
+
+describeLateDependencies(['usage-projector', 'notification-worker', 'moderation-worker']);

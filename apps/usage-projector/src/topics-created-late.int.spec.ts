@@ -1,0 +1,54 @@
+import type { ChildProcess } from 'node:child_process';
+import { catalogTopics, loadCatalog } from '@eventline/contracts';
+import { createKafkaPort, type AdminPort } from '@eventline/kafka-port';
+import { loadStackEndpoints } from '@eventline/stack-config';
+import { eventually, exited, freePort, health, startApp, waitForHealth } from '@eventline/test-harness';
+import { usageTopics } from './usage-events';
+
+const LOG = '/tmp/usage-projector-topics-late.log';
+
+/**
+ * The failure of a first start: topics created moments before the projector subscribed, whose
+ * partitions the broker did not host yet. The projector must wait for them, not exit. One of its
+ * topics is deleted and created again around its start.
+ */
+describe('usage-projector started while one of its topics does not exist yet', () => {
+  jest.setTimeout(58_000);
+  const catalog = loadCatalog();
+  const topic = usageTopics(catalog).at(-1)!;
+  const spec = catalogTopics(catalog).find((t) => t.topic === topic)!;
+  let admin: AdminPort;
+  let projector: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    admin = createKafkaPort({ brokers: loadStackEndpoints().kafkaBrokers, clientId: 'topics-late-test' }).admin();
+    await admin.connect();
+    await admin.deleteTopics([topic]);
+    await eventually(`${topic} to be deleted`, async () => (!(await admin.listTopics()).includes(topic) ? true : undefined));
+  });
+  afterAll(async () => {
+    projector?.kill('SIGKILL');
+    if (projector) await exited(projector);
+    await admin.ensureTopics([{ ...spec, replicationFactor: 1 }]);
+    await admin.disconnect();
+  });
+
+  it('waits for the topic, names it in readiness, and is ready within seconds of its creation', async () => {
+    const port = await freePort();
+    projector = startApp('apps/usage-projector/src/main.ts', { USAGE_PROJECTOR_PORT: String(port) }, LOG);
+    const waiting = await eventually('the projector to wait for its topics', async () => {
+      const answer = await health(port);
+      return answer?.body.waitingFor === 'kafka topics' ? answer : undefined;
+    }, 45_000);
+    expect(waiting.status).toBe(503);
+    expect(waiting.body.error).toBe(`not created yet: ${topic}`);
+
+    const created = Date.now();
+    await admin.ensureTopics([{ ...spec, replicationFactor: 1 }]);
+    await waitForHealth(port, 30_000);
+    const seconds = (Date.now() - created) / 1_000;
+    console.log(`usage-projector ready ${seconds.toFixed(1)} s after ${topic} was created`);
+    expect(seconds).toBeLessThan(15);
+    expect(projector.exitCode).toBeNull();
+  });
+});
