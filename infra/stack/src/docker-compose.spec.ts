@@ -38,7 +38,24 @@ describe('docker-compose.yml', () => {
       expect([app, service?.command?.join(' ')]).toEqual([app, `node apps/${app}/src/main.js`]);
       expect(Object.keys(service.environment)).toEqual(expect.arrayContaining(['KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL', 'DATABASE_URL']));
       expect(service.depends_on['platform-init'].condition).toBe('service_completed_successfully');
+      expect([app, Number(service.environment.HEALTH_PORT) > 0]).toEqual([app, true]);
     }
+  });
+
+  it('migrates and registers the contracts with the built CLI before any app starts', () => {
+    expect(compose.services['platform-init'].command.join(' ')).toMatch(/node apps\/cli\/src\/main\.js db migrate && node apps\/cli\/src\/main\.js schemas register/);
+  });
+
+
+  it('builds a multi-stage image on Node 24 that ships the build as a non-root user with a liveness check', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    const stages = dockerfile.match(/^FROM .*/gm) ?? [];
+    expect(stages).toEqual(['FROM node:24-bookworm-slim AS build', 'FROM node:24-bookworm-slim']);
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    expect(runtime).toMatch(/npm ci --omit=dev/);
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^HEALTHCHECK .*healthcheck\.js/m);
+    expect(readFileSync(join(root, 'infra/docker/healthcheck.js'), 'utf8')).toContain('/health/live');
   });
 
   it('keeps topic creation explicit, as the local broker does', () => {
