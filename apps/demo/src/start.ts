@@ -93,12 +93,12 @@ function untilStopped(work: Promise<number>): Promise<number> {
 }
 
 async function bounded(stream: DemoStream, pool: Pool, platform: PlatformProcesses, base: Awaited<ReturnType<typeof projectionCounts>>, events: number): Promise<number> {
-  for (let sent = 0; sent < events; sent += 500) {
+  for (let sent = 0; sent < events && !stop.signal.aborted; sent += 500) {
     await stream.publish(Math.min(500, events - sent));
     console.log(`  published ${stream.total}/${events} (sdk ${stream.published.sdk}, outbox ${stream.published.outbox}, gateway ${stream.published.gateway})`);
   }
   const deadline = Date.now() + options.timeout * 1_000;
-  for (;;) {
+  while (!stop.signal.aborted) {
     const counts = delta(await projectionCounts(pool, DEMO_TENANTS), base);
     const lag = await platform.totalLag();
     console.log(`  waiting: ${formatCounts(counts)} · lag ${lag}`);
@@ -113,6 +113,8 @@ async function bounded(stream: DemoStream, pool: Pool, platform: PlatformProcess
     }
     await sleep(2_000);
   }
+  // Stopped by a signal: untilStopped has already answered with its exit code.
+  return 1;
 }
 
 async function continuous(stream: DemoStream, pool: Pool, platform: PlatformProcesses, base: Awaited<ReturnType<typeof projectionCounts>>): Promise<number> {
