@@ -5,37 +5,13 @@ import { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { migrate } from '@eventline/persistence';
-import { Publisher, type UntypedEventInput } from '@eventline/publisher';
+import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, metricSum, startApp, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { eventually, exited, uniqueName } from '@eventline/test-harness';
+import { DAY_1, DAY_2, PORT_A, WAIT, chatMessage, healthy, postGenerated, startProjector } from './testing/usage-fixtures';
 
-const PORT_A = 18192;
-const PORT_B = 18193;
-const WAIT = 120_000;
 const root = findWorkspaceRoot();
-const DAY_1 = Date.parse('2026-11-20T10:00:00Z');
-const DAY_2 = Date.parse('2026-11-21T09:30:00Z');
-
-/** The real projector app as its own process; two of them make the group share partitions. */
-const startProjector = (port: number) => startApp('apps/usage-projector/src/main.ts', { USAGE_PROJECTOR_PORT: String(port) });
-const healthy = (port: number) => waitForHealth(port, WAIT);
-const projectedTotal = (port: number) => metricSum(port, 'eventline_events_projected_total');
-
-function chatMessage(tenant: string, user: string, model: string, input: number, output: number, occurredAt = DAY_1, eventId?: string): UntypedEventInput {
-  const id = randomUUID();
-  return {
-    event_type: 'chat_message_sent', tenant_id: tenant, entity_id: id, actor: { id: user, type: 'user' }, occurred_at: occurredAt, ...(eventId ? { event_id: eventId } : {}),
-    payload: { chat_id: 'chat-1', message_id: id, assist_mode: 'draft', model_name: model, model_version: '0613', input_tokens: input, output_tokens: output, latency_ms: 250, status: 'success' },
-  };
-}
-
-function postGenerated(tenant: string, user: string, promptTokens: number, occurredAt = DAY_2): UntypedEventInput {
-  return {
-    event_type: 'POST_GENERATED', tenant_id: tenant, entity_id: randomUUID(), actor: { id: user, type: 'user' }, occurred_at: occurredAt,
-    payload: { template_id: 'tpl-1', generation_model: 'gpt-4o', prompt_tokens: promptTokens, status: 'success' },
-  };
-}
 
 describe('usage-projector against the real stack', () => {
   jest.setTimeout(400_000);
@@ -135,33 +111,5 @@ describe('usage-projector against the real stack', () => {
     expect(lines[0].split(/\s+/)).toEqual(['USER', 'EVENTS', 'INPUT', 'OUTPUT', 'TOTAL']);
     expect(lines[2].split(/\s+/)).toEqual(['user-b', '2', '320', '5', '325']);
     expect(lines[3].split(/\s+/)).toEqual(['user-a', '2', '150', '50', '200']);
-  });
-
-  it('two instances in one group share the partitions and project every event exactly once', async () => {
-    running.push(startProjector(PORT_B));
-    await healthy(PORT_B);
-    const tenants = Array.from({ length: 10 }, (_, i) => uniqueName(`pair-${i}`));
-    const total = 2_000;
-    const projectedByA = await projectedTotal(PORT_A);
-
-    // Published in waves over ~20 s, so the rebalance that hands B its partitions happens while
-    // events are still arriving rather than after A has drained them all.
-    const events = Array.from({ length: total }, (_, n) =>
-      n % 4 === 3 ? postGenerated(tenants[n % 10], `user-${n % 7}`, 10) : chatMessage(tenants[n % 10], `user-${n % 7}`, 'gpt-4', 10, 5),
-    );
-    for (let i = 0; i < total; i += 50) {
-      await publisher.publishUntyped(events.slice(i, i + 50));
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    await eventually(`${total} usage records`, async () => ((await records(tenants)) >= total ? true : undefined), WAIT);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-
-    expect(await records(tenants)).toBe(total);
-    const distinct = await pool.query('SELECT count(DISTINCT event_id) AS n FROM usage_records WHERE tenant_id = ANY($1)', [tenants]);
-    expect(Number(distinct.rows[0].n)).toBe(total);
-    const rollup = await pool.query('SELECT sum(events)::int AS events, sum(input_tokens)::int AS input FROM usage_daily WHERE tenant_id = ANY($1)', [tenants]);
-    expect(rollup.rows[0]).toEqual({ events: total, input: 1_500 * 10 + 500 * 10 });
-    expect((await projectedTotal(PORT_A)) - projectedByA).toBeGreaterThan(0);
-    expect(await projectedTotal(PORT_B)).toBeGreaterThan(0);
   });
 });

@@ -25,13 +25,24 @@ export async function startDemo(args: string[], env: Record<string, string> = {}
   return { child, output: () => output };
 }
 
-/** Pids of the running (not zombie) processes whose parent is `parent`, read from /proc. */
+/**
+ * Pids of the running (not zombie) app processes whose parent is `parent`, read from /proc. Only apps count: the
+ * demo also has helper children of its own (tsx's esbuild service), which end with it.
+ */
 export function childrenOf(parent: number): number[] {
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .map((pid) => ({ pid: Number(pid), stat: statOf(Number(pid)) }))
-    .filter(({ stat }) => stat?.ppid === parent && stat.state !== 'Z')
+    .filter(({ pid, stat }) => stat?.ppid === parent && stat.state !== 'Z' && isAppProcess(pid))
     .map(({ pid }) => pid);
+}
+
+function isAppProcess(pid: number): boolean {
+  try {
+    return /apps\/[\w-]+\/src\/main\.ts/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** Of `pids`, those still running (a zombie has ended; only its parent has not reaped it yet). */

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { UntypedEventInput } from '@eventline/publisher';
+import { metricSum, startApp, waitForHealth } from '@eventline/test-harness';
+
+export const PORT_A = 18192;
+export const PORT_B = 18193;
+export const WAIT = 120_000;
+export const DAY_1 = Date.parse('2026-11-20T10:00:00Z');
+export const DAY_2 = Date.parse('2026-11-21T09:30:00Z');
+
+/** The real projector app as its own process; two of them make the group share partitions. */
+export const startProjector = (port: number) => startApp('apps/usage-projector/src/main.ts', { USAGE_PROJECTOR_PORT: String(port) });
+export const healthy = (port: number) => waitForHealth(port, WAIT);
+export const projectedTotal = (port: number) => metricSum(port, 'eventline_events_projected_total');
+
+export function chatMessage(tenant: string, user: string, model: string, input: number, output: number, occurredAt = DAY_1, eventId?: string): UntypedEventInput {
+  const id = randomUUID();
+  return {
+    event_type: 'chat_message_sent', tenant_id: tenant, entity_id: id, actor: { id: user, type: 'user' }, occurred_at: occurredAt, ...(eventId ? { event_id: eventId } : {}),
+    payload: { chat_id: 'chat-1', message_id: id, assist_mode: 'draft', model_name: model, model_version: '0613', input_tokens: input, output_tokens: output, latency_ms: 250, status: 'success' },
+  };
+}
+
+export function postGenerated(tenant: string, user: string, promptTokens: number, occurredAt = DAY_2): UntypedEventInput {
+  return {
+    event_type: 'POST_GENERATED', tenant_id: tenant, entity_id: randomUUID(), actor: { id: user, type: 'user' }, occurred_at: occurredAt,
+    payload: { template_id: 'tpl-1', generation_model: 'gpt-4o', prompt_tokens: promptTokens, status: 'success' },
+  };
+}
