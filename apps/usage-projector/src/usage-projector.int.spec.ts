@@ -1,58 +1,32 @@
-import { execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { Pool } from 'pg';
-import { loadCatalog } from '@eventline/contracts';
-import { createKafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
-import { Publisher } from '@eventline/publisher';
-import { SchemaRegistryClient } from '@eventline/schema-registry';
-import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, uniqueName } from '@eventline/test-harness';
-import { DAY_1, DAY_2, PORT_A, WAIT, chatMessage, healthy, postGenerated, startProjector } from './testing/usage-fixtures';
+import { findWorkspaceRoot } from '@eventline/stack-config';
+import { eventually, uniqueName } from '@eventline/test-harness';
+import { DAY_1, DAY_2, PORT_A, WAIT, chatMessage, postGenerated, projectorSuite } from './testing/usage-fixtures';
 
 const root = findWorkspaceRoot();
 
 describe('usage-projector against the real stack', () => {
   jest.setTimeout(400_000);
-  const endpoints = loadStackEndpoints();
-  const registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl);
-  const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'usage-projector-test' });
-  let pool: Pool;
-  let publisher: Publisher;
-  const running: ChildProcess[] = [];
+  const suite = projectorSuite('usage-projector-test');
 
-  beforeAll(async () => {
-    await migrate(endpoints.databaseUrl);
-    pool = new Pool({ connectionString: endpoints.databaseUrl });
-    publisher = new Publisher({ kafka, registry, catalog: loadCatalog(), source: 'usage-test', maxBatchSize: 1_000 });
-    running.push(startProjector(PORT_A));
-    await healthy(PORT_A);
-  });
-  afterAll(async () => {
-    for (const p of running) p.kill('SIGTERM');
-    await Promise.all(running.map(exited));
-    await publisher.close();
-    await pool.end();
-  });
-
-  const records = async (tenants: string[]) => Number((await pool.query('SELECT count(*) AS n FROM usage_records WHERE tenant_id = ANY($1)', [tenants])).rows[0].n);
   const daily = async (tenant: string) =>
-    (await pool.query('SELECT to_char(day, \'YYYY-MM-DD\') AS day, model_name, user_id, events, input_tokens::int AS input_tokens, output_tokens::int AS output_tokens FROM usage_daily WHERE tenant_id = $1 ORDER BY 1, 2, 3', [tenant])).rows;
+    (await suite.pool.query('SELECT to_char(day, \'YYYY-MM-DD\') AS day, model_name, user_id, events, input_tokens::int AS input_tokens, output_tokens::int AS output_tokens FROM usage_daily WHERE tenant_id = $1 ORDER BY 1, 2, 3', [tenant])).rows;
 
   // Shared by the projection and the KPI tests: 3 chat messages and 1 generated post.
   const tenant = uniqueName('usage');
 
   it('projects chat_message_sent and POST_GENERATED into usage_records and the daily rollup', async () => {
-    await publisher.publishUntyped([
+    await suite.publisher.publishUntyped([
       chatMessage(tenant, 'user-a', 'gpt-4', 100, 40),
       chatMessage(tenant, 'user-a', 'gpt-4', 50, 10),
       chatMessage(tenant, 'user-b', 'gpt-4', 20, 5),
       postGenerated(tenant, 'user-b', 300),
     ]);
-    await eventually('4 usage records', async () => ((await records([tenant])) === 4 ? true : undefined), WAIT);
+    await eventually('4 usage records', async () => ((await suite.records([tenant])) === 4 ? true : undefined), WAIT);
 
-    const { rows } = await pool.query('SELECT * FROM usage_records WHERE tenant_id = $1 ORDER BY event_type, input_tokens', [tenant]);
+    const { rows } = await suite.pool.query('SELECT * FROM usage_records WHERE tenant_id = $1 ORDER BY event_type, input_tokens', [tenant]);
     expect(rows[0]).toMatchObject({ event_type: 'POST_GENERATED', user_id: 'user-b', model_name: 'gpt-4o', model_version: null, input_tokens: 300, output_tokens: 0, status: 'success', latency_ms: null, assist_mode: null });
     expect(rows[0].ts.toISOString()).toBe(new Date(DAY_2).toISOString());
     expect(rows[3]).toMatchObject({ event_type: 'chat_message_sent', user_id: 'user-a', model_name: 'gpt-4', model_version: '0613', input_tokens: 100, output_tokens: 40, status: 'success', latency_ms: 250, assist_mode: 'draft' });
@@ -70,16 +44,16 @@ describe('usage-projector against the real stack', () => {
     const redelivered = uniqueName('redeliver');
     const eventId = randomUUID();
     const event = chatMessage(redelivered, 'user-r', 'gpt-4', 70, 30, DAY_1, eventId);
-    await publisher.publishUntyped([event]);
-    await eventually('the first delivery', async () => ((await records([redelivered])) === 1 ? true : undefined), WAIT);
+    await suite.publisher.publishUntyped([event]);
+    await eventually('the first delivery', async () => ((await suite.records([redelivered])) === 1 ? true : undefined), WAIT);
     const before = await daily(redelivered);
 
     // The same event_id again, then a marker behind it on the same partition (same tenant key,
     // same topic): once the marker is projected, the duplicate has certainly been handled.
-    await publisher.publishUntyped([event, chatMessage(redelivered, 'user-r', 'marker-model', 1, 1)]);
-    await eventually('the marker behind the duplicate', async () => ((await records([redelivered])) === 2 ? true : undefined), WAIT);
+    await suite.publisher.publishUntyped([event, chatMessage(redelivered, 'user-r', 'marker-model', 1, 1)]);
+    await eventually('the marker behind the duplicate', async () => ((await suite.records([redelivered])) === 2 ? true : undefined), WAIT);
 
-    expect(Number((await pool.query('SELECT count(*) AS n FROM usage_records WHERE event_id = $1', [eventId])).rows[0].n)).toBe(1);
+    expect(Number((await suite.pool.query('SELECT count(*) AS n FROM usage_records WHERE event_id = $1', [eventId])).rows[0].n)).toBe(1);
     const after = await daily(redelivered);
     expect(after.filter((r) => r.model_name === 'gpt-4')).toEqual(before);
     expect(before).toEqual([{ day: '2026-11-20', model_name: 'gpt-4', user_id: 'user-r', events: 1, input_tokens: 70, output_tokens: 30 }]);

@@ -1,39 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
-import { Pool } from 'pg';
-import { loadCatalog } from '@eventline/contracts';
-import { createKafkaPort } from '@eventline/kafka-port';
-import { Publisher } from '@eventline/publisher';
-import { SchemaRegistryClient } from '@eventline/schema-registry';
-import { loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, uniqueName } from '@eventline/test-harness';
-import { PORT_A, PORT_B, WAIT, chatMessage, healthy, postGenerated, projectedTotal, startProjector } from './testing/usage-fixtures';
+import { eventually, uniqueName } from '@eventline/test-harness';
+import { PORT_A, PORT_B, WAIT, chatMessage, healthy, postGenerated, projectedTotal, projectorSuite, startProjector } from './testing/usage-fixtures';
 
 describe('usage-projector scaled out to two instances', () => {
   jest.setTimeout(400_000);
-  const endpoints = loadStackEndpoints();
-  const registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl);
-  const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'usage-projector-scale-test' });
-  let pool: Pool;
-  let publisher: Publisher;
-  const running: ChildProcess[] = [];
-
-  beforeAll(async () => {
-    pool = new Pool({ connectionString: endpoints.databaseUrl });
-    publisher = new Publisher({ kafka, registry, catalog: loadCatalog(), source: 'usage-test', maxBatchSize: 1_000 });
-    running.push(startProjector(PORT_A));
-    await healthy(PORT_A);
-  });
-  afterAll(async () => {
-    for (const p of running) p.kill('SIGTERM');
-    await Promise.all(running.map(exited));
-    await publisher.close();
-    await pool.end();
-  });
-
-  const records = async (tenants: string[]) => Number((await pool.query('SELECT count(*) AS n FROM usage_records WHERE tenant_id = ANY($1)', [tenants])).rows[0].n);
+  const suite = projectorSuite('usage-projector-scale-test');
 
   it('two instances in one group share the partitions and project every event exactly once', async () => {
-    running.push(startProjector(PORT_B));
+    suite.running.push(startProjector(PORT_B));
     await healthy(PORT_B);
     const tenants = Array.from({ length: 10 }, (_, i) => uniqueName(`pair-${i}`));
     const total = 2_000;
@@ -45,16 +18,16 @@ describe('usage-projector scaled out to two instances', () => {
       n % 4 === 3 ? postGenerated(tenants[n % 10], `user-${n % 7}`, 10) : chatMessage(tenants[n % 10], `user-${n % 7}`, 'gpt-4', 10, 5),
     );
     for (let i = 0; i < total; i += 50) {
-      await publisher.publishUntyped(events.slice(i, i + 50));
+      await suite.publisher.publishUntyped(events.slice(i, i + 50));
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await eventually(`${total} usage records`, async () => ((await records(tenants)) >= total ? true : undefined), WAIT);
+    await eventually(`${total} usage records`, async () => ((await suite.records(tenants)) >= total ? true : undefined), WAIT);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
 
-    expect(await records(tenants)).toBe(total);
-    const distinct = await pool.query('SELECT count(DISTINCT event_id) AS n FROM usage_records WHERE tenant_id = ANY($1)', [tenants]);
+    expect(await suite.records(tenants)).toBe(total);
+    const distinct = await suite.pool.query('SELECT count(DISTINCT event_id) AS n FROM usage_records WHERE tenant_id = ANY($1)', [tenants]);
     expect(Number(distinct.rows[0].n)).toBe(total);
-    const rollup = await pool.query('SELECT sum(events)::int AS events, sum(input_tokens)::int AS input FROM usage_daily WHERE tenant_id = ANY($1)', [tenants]);
+    const rollup = await suite.pool.query('SELECT sum(events)::int AS events, sum(input_tokens)::int AS input FROM usage_daily WHERE tenant_id = ANY($1)', [tenants]);
     expect(rollup.rows[0]).toEqual({ events: total, input: 1_500 * 10 + 500 * 10 });
     expect((await projectedTotal(PORT_A)) - projectedByA).toBeGreaterThan(0);
     expect(await projectedTotal(PORT_B)).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 export { ticketAssigned } from './fixtures';
-export { startApp, exited, health, waitForHealth, metricSum, projectNodeMajor } from './app-process';
+export { startApp, runToExit, exited, health, waitForHealth, metricSum, projectNodeMajor } from './app-process';
 export type { Health } from './app-process';
 export { LatePort, freePort } from './late-port';
 export { TempGitRepo } from './temp-git-repo';

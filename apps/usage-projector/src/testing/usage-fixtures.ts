@@ -1,6 +1,12 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import type { UntypedEventInput } from '@eventline/publisher';
-import { metricSum, startApp, waitForHealth } from '@eventline/test-harness';
+import { Pool } from 'pg';
+import { loadCatalog } from '@eventline/contracts';
+import { createKafkaPort } from '@eventline/kafka-port';
+import { Publisher, type UntypedEventInput } from '@eventline/publisher';
+import { SchemaRegistryClient } from '@eventline/schema-registry';
+import { loadStackEndpoints } from '@eventline/stack-config';
+import { exited, metricSum, startApp, waitForHealth } from '@eventline/test-harness';
 
 export const PORT_A = 18192;
 export const PORT_B = 18193;
@@ -26,4 +32,33 @@ export function postGenerated(tenant: string, user: string, promptTokens: number
     event_type: 'POST_GENERATED', tenant_id: tenant, entity_id: randomUUID(), actor: { id: user, type: 'user' }, occurred_at: occurredAt,
     payload: { template_id: 'tpl-1', generation_model: 'gpt-4o', prompt_tokens: promptTokens, status: 'success' },
   };
+}
+
+export interface ProjectorSuite {
+  pool: Pool;
+  publisher: Publisher;
+  /** Every projector process the suite started; stopped with SIGTERM after the suite. */
+  running: ChildProcess[];
+  records(tenants: string[]): Promise<number>;
+}
+
+/** Registers the suite's hooks: a pool, a publisher and one projector on PORT_A, ready before the first test. */
+export function projectorSuite(clientId: string): ProjectorSuite {
+  const endpoints = loadStackEndpoints();
+  const suite = { running: [] as ChildProcess[] } as ProjectorSuite;
+  suite.records = async (tenants) => Number((await suite.pool.query('SELECT count(*) AS n FROM usage_records WHERE tenant_id = ANY($1)', [tenants])).rows[0].n);
+  beforeAll(async () => {
+    suite.pool = new Pool({ connectionString: endpoints.databaseUrl });
+    const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId });
+    suite.publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'usage-test', maxBatchSize: 1_000 });
+    suite.running.push(startProjector(PORT_A));
+    await healthy(PORT_A);
+  });
+  afterAll(async () => {
+    for (const projector of suite.running) projector.kill('SIGTERM');
+    await Promise.all(suite.running.map(exited));
+    await suite.publisher?.close();
+    await suite.pool?.end();
+  });
+  return suite;
 }
