@@ -22,6 +22,9 @@ export async function claimBatch(client: ClientBase, batchSize: number): Promise
                     WHERE published_at IS NULL AND failed_at IS NULL
                     ORDER BY id
                     LIMIT $2)
+        -- Repeated out here: FOR UPDATE re-checks only the outer conditions against a row another relay has just
+        -- published and committed; the subquery's result comes from the statement's older snapshot.
+        AND published_at IS NULL AND failed_at IS NULL
         AND pg_try_advisory_xact_lock($1, hashtext(tenant_id))
       ORDER BY id
       LIMIT $3
