@@ -21,7 +21,7 @@ describe('eventline schemas gate', () => {
   it('fails on an uncommitted breaking edit, naming the subject and the field, and passes once it is undone', async () => {
     const required = { name: 'paidAt', type: 'long', doc: 'When it was paid.' };
     repo.writeJson(FINALIZED, { ...original, fields: [...(original.fields as unknown[]), required] });
-    const failing = await eventline('schemas', 'gate', '--repo', repo.root);
+    const failing = await eventline('schemas', 'gate', '--repo', repo.root, '--list-without-history');
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain(`✗ ${FINALIZED_SUBJECT} (${FINALIZED})`);
     expect(failing.stdout).toMatch(/^ {4}field payload\.paidAt: added without a default, .* \(against commit [0-9a-f]{8}\)$/m);
@@ -31,5 +31,6 @@ describe('eventline schemas gate', () => {
     repo.writeJson(FINALIZED, original);
     const passing = await eventline('schemas', 'gate', '--repo', repo.root);
     expect(passing).toMatchObject({ code: 0, stdout: expect.stringMatching(/schemas:gate: 2 contracts .* 0 with history .* 2 without history \(2 committed only as in the working tree\)/) });
+    expect(passing.stdout).not.toContain('○ ');
   });
 });

@@ -70,13 +70,14 @@ export function schemaCommands(program: Command, context: CliContext): void {
     )
     .option('--repo <dir>', 'git repository holding schemas/ at its root', findWorkspaceRoot())
     .option('--concurrency <n>', 'contracts replayed at once', parseCount, 8)
-    .action(async (options: { repo: string; concurrency: number }) => {
+    .option('--list-without-history', 'name every contract that has no committed earlier version (else only counted)')
+    .action(async (options: { repo: string; concurrency: number; listWithoutHistory?: boolean }) => {
       let bar: SingleBar | undefined;
       const onProgress = (done: number, total: number) => (bar ??= progressBar('gating', total, 'contracts')).update(done);
       try {
         const report = await runHistoryGate({ repoRoot: resolve(options.repo), registry: context.registry(), concurrency: options.concurrency, onProgress });
         bar?.stop();
-        const { summary, failed } = printHistoryGate(report);
+        const { summary, failed } = printHistoryGate(report, options.listWithoutHistory);
         if (failed) throw new CliError(`schemas:gate: ${summary}`);
         console.log(`schemas:gate: ${summary}`);
       } finally {

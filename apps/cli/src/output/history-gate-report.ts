@@ -2,11 +2,12 @@ import type { HistoryGateReport, HistoryGateResult } from '@eventline/contract-r
 
 /**
  * The gate's findings, failures last so they sit right above the summary in a CI log. Returns
- * the summary line and whether the gate failed.
+ * the summary line and whether the gate failed. Contracts without history are listed on request.
  */
-export function printHistoryGate(report: HistoryGateReport): { summary: string; failed: boolean } {
+export function printHistoryGate(report: HistoryGateReport, listWithoutHistory = false): { summary: string; failed: boolean } {
   const { results } = report;
-  for (const result of results) {
+  // One line per contract without history is a page per run while most have none; the summary counts them.
+  for (const result of listWithoutHistory ? results : []) {
     if (result.status === 'no-history') console.log(`○ ${result.subject} (${result.file}): no history, ${result.reason}`);
   }
   for (const result of results) {
