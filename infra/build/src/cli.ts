@@ -1,3 +1,4 @@
+import '@eventline/node-runtime/check';
 import { buildApplications } from './build-app';
 import { buildLibraries } from './build-lib';
 import { findProject, listProjects, type Project } from './projects';

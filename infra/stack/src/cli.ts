@@ -1,3 +1,4 @@
+import '@eventline/node-runtime/check';
 import { parseArgs } from 'node:util';
 import { StackError } from './errors';
 import { loadSettings } from './settings';

@@ -1,3 +1,4 @@
+import '@eventline/node-runtime/check';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

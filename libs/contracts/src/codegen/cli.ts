@@ -1,3 +1,4 @@
+import '@eventline/node-runtime/check';
 import { join } from 'node:path';
 import { loadCatalog } from '../catalog/load-catalog';
 import { generateTypes } from './generate-types';
