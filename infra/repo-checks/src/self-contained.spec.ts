@@ -25,7 +25,7 @@ describe('the repository is self-contained', () => {
     const files = [
       { path: 'README.md', text: `# Title\nSee ${sibling}/ARCHITECTURE.md.` },
       { path: 'a.spec.ts', text: `const dir = join(root, '${parent}', 'shared', 'seeds');` },
-      { path: 'b.ts', text: `const windows = '${parent}\\shared';\nconst fine = '../sharedLibs';` },
+      { path: 'b.ts', text: `const windows = '${parent}\\shared';\nconst fine = '${parent}/sharedLibs';` },
     ];
     expect(findOutsideReferences(files)).toEqual([
       `README.md:2: See ${sibling}/ARCHITECTURE.md.`,
