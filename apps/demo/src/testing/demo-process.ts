@@ -45,6 +45,21 @@ function isAppProcess(pid: number): boolean {
   }
 }
 
+/** What a demo test started; whatever a failed test left running is killed after the suite. */
+export interface DemoRun {
+  demo?: DemoProcess;
+  apps: number[];
+}
+
+export function demoRun(): DemoRun {
+  const run: DemoRun = { apps: [] };
+  afterAll(() => {
+    run.demo?.child.kill('SIGKILL');
+    stillRunning(run.apps).forEach((pid) => process.kill(pid, 'SIGKILL'));
+  });
+  return run;
+}
+
 /** Of `pids`, those still running (a zombie has ended; only its parent has not reaped it yet). */
 export function stillRunning(pids: number[]): number[] {
   return pids.filter((pid) => {
