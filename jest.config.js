@@ -15,10 +15,13 @@ const moduleNameMapper = Object.fromEntries(
 // start that other stack beside them; it belongs to embedded runs.
 const embeddedOnly = process.env.EVENTLINE_STACK === 'containers' ? ['/infra/stack/src/stack\\.int\\.spec\\.ts$'] : [];
 
+// Fault tests that only the heavy run (`npm run test:faults`) has, e.g. a three-broker cluster of their own.
+const fullFaultsOnly = process.env.EVENTLINE_FAULTS === 'full' ? [] : ['\\.full-fault\\.spec\\.ts$'];
+
 module.exports = {
   testEnvironment: 'node',
   testMatch: ['**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/', ...embeddedOnly],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/', ...embeddedOnly, ...fullFaultsOnly],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(workspaceRoot, 'tsconfig.base.json') }],
   },
