@@ -49,9 +49,10 @@ export async function startProjectionConsumer(resources: BenchResources, names: 
   const logger: ConsumerLogger = {
     info: () => undefined,
     warn: (details, message) => {
-      if (message.includes('retrying')) retries++;
+      if (message.includes('retr')) retries++;
       log(`consumer: ${message} ${JSON.stringify(details, errorFields)}`);
     },
+    error: (details, message) => log(`consumer: ${message} ${JSON.stringify(details, errorFields)}`),
   };
 
   let assigned!: (partitions: number[]) => void;

@@ -1,6 +1,6 @@
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
-import { EventConsumer, EventRouter, type BatchContext, type DecodedEvent, type EventConsumerOptions } from '@eventline/consumer-runtime';
+import { EventConsumer, EventRouter, type BatchContext, type ConsumerStatus, type DecodedEvent, type EventConsumerOptions } from '@eventline/consumer-runtime';
 
 export type TransportOptions = Omit<EventConsumerOptions, 'router'>;
 
@@ -31,6 +31,11 @@ export class EventlineTransport extends Server implements CustomTransportStrateg
       () => callback(),
       (error: unknown) => void consumer.stop().catch(() => undefined).finally(() => callback(error)),
     );
+  }
+
+  /** The consumer's own readiness: running, and no partition stalled. */
+  consumerStatus(): ConsumerStatus {
+    return this.consumer?.status() ?? { state: 'starting', ready: false, stalled: [] };
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,7 @@ import type { Registry } from 'prom-client';
 import { catalogTopics, type Catalog } from '@eventline/contracts';
 import { ConsumerMetrics } from '@eventline/consumer-runtime';
 import type { KafkaPort } from '@eventline/kafka-port';
-import { CATALOG, KAFKA, METRICS, PG_POOL, exitWithParent, startPlatformApp } from '@eventline/nest-platform';
+import { CATALOG, KAFKA, METRICS, PG_POOL, WorkReadiness, exitWithParent, startPlatformApp } from '@eventline/nest-platform';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { EventlineTransport } from './eventline-transport';
 import { RethrowRpcErrors } from './rethrow-rpc-errors.filter';
@@ -37,21 +37,21 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
   const catalog = app.get<Catalog>(CATALOG);
   const topics = options.topics ?? catalogTopics(catalog).map((t) => t.topic);
   const logger = await app.resolve(PinoLogger);
-  const microservice = app.connectMicroservice(
-    {
-      strategy: new EventlineTransport({
-        kafka: app.get<KafkaPort>(KAFKA),
-        registry: app.get(SchemaRegistryClient),
-        catalog,
-        pool: app.get<Pool>(PG_POOL),
-        group: options.group,
-        topics,
-        logger,
-        metrics: new ConsumerMetrics(app.get<Registry>(METRICS)),
-      }),
-    },
-    { inheritAppConfig: true, deferInitialization: true },
-  ) as NestMicroservice;
+  const transport = new EventlineTransport({
+    kafka: app.get<KafkaPort>(KAFKA),
+    registry: app.get(SchemaRegistryClient),
+    catalog,
+    pool: app.get<Pool>(PG_POOL),
+    group: options.group,
+    topics,
+    logger,
+    metrics: new ConsumerMetrics(app.get<Registry>(METRICS)),
+  });
+  app.get(WorkReadiness).register('consumer', () => {
+    const status = transport.consumerStatus();
+    return { ready: status.ready, detail: { ...status } };
+  });
+  const microservice = app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true, deferInitialization: true }) as NestMicroservice;
   microservice.useGlobalFilters(new RethrowRpcErrors());
   const startConsuming = async () => {
     await options.beforeConsuming?.();

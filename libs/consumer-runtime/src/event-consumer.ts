@@ -4,17 +4,23 @@ import type { ConsumerPort, IncomingBatch, KafkaPort, ProducerPort, TopicPartiti
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { compose, type BatchContext, type Middleware } from './context';
 import { EventDecoder } from './decode/event-decoder';
+import { classifyError, type ErrorRule } from './failures/classify';
+import { RetryLater } from './failures/retry-later';
+import { PartitionProgress } from './health/partition-progress';
+import { ConsumerHealth, type ConsumerStatus } from './health/consumer-health';
 import type { ConsumerMetrics } from './metrics';
-import { deadLetters, deadLetterTopic } from './middleware/dead-letter';
+import { deadLetters, deadLetterSender } from './middleware/dead-letter';
+import { ensureDeadLetterTopic } from './dead-letter-topic';
 import { decodeEvents } from './middleware/decode';
+import { failurePolicy, type FailurePolicyOptions } from './middleware/failure-policy';
 import { readStoredOffsets, storedOffsets } from './middleware/offsets';
-import { retryTransient } from './middleware/retry';
 import { inTransaction } from './middleware/transaction';
 import type { EventRouter } from './router';
 
 export interface ConsumerLogger {
   info(details: object, message: string): void;
   warn(details: object, message: string): void;
+  error(details: object, message: string): void;
 }
 
 export interface EventConsumerOptions {
@@ -32,57 +38,95 @@ export interface EventConsumerOptions {
   readerOverrides?: Map<string, Record<string, unknown>>;
   /** Extra middleware, run just before the handlers (dedup, tracing, …). */
   middleware?: Middleware[];
+  /** The app's own transient/permanent rules, asked before the runtime's. */
+  errorRules?: ErrorRule[];
+  /** Retry counts, budget and backoffs; the defaults are FAILURE_POLICY_DEFAULTS. */
+  retry?: Partial<Omit<FailurePolicyOptions, 'classify' | 'sendDeadLetters'>>;
+  /** Seconds without progress, on a partition with work, before readiness calls it stalled. */
+  stallThresholdSeconds?: number;
+  sessionTimeoutMs?: number;
+  partitionsConcurrently?: number;
 }
 
+const HEARTBEAT_EVERY_MS = 1_000;
+
 /**
- * A consumer group member built from middleware around one handler signature: metrics → retry →
- * transaction → stored offsets → decode → dead letters → (extra) → router.
+ * A consumer group member built from middleware around one handler signature: metrics → failure
+ * policy → transaction → stored offsets → decode → dead letters → (extra) → router. A failed
+ * batch pauses only its own partition, which is re-read once its backoff has passed.
  */
 export class EventConsumer {
+  readonly health: ConsumerHealth;
   private readonly consumer: ConsumerPort;
   private readonly dlqProducer: ProducerPort;
   private readonly pipeline: (context: BatchContext) => Promise<void>;
+  private readonly progress = new PartitionProgress();
+  /** Partitions paused for a retry: the offset they must be re-read from, and the timer that resumes them. */
+  private readonly pendingRetries = new Map<string, { fromOffset: string; timer: NodeJS.Timeout }>();
   /** Stored offsets are per Kafka cluster; known once start() has asked the broker. */
   private clusterId = '';
 
   constructor(private readonly options: EventConsumerOptions) {
-    this.consumer = options.kafka.consumer({ groupId: options.group, fromBeginning: true, autoCommit: false });
+    this.consumer = options.kafka.consumer({
+      groupId: options.group,
+      fromBeginning: true,
+      autoCommit: false,
+      sessionTimeoutMs: options.sessionTimeoutMs ?? Number(process.env.EVENTLINE_SESSION_TIMEOUT_MS ?? 6_000),
+      heartbeatIntervalMs: HEARTBEAT_EVERY_MS,
+      partitionsConcurrently: options.partitionsConcurrently ?? 2,
+    });
     this.dlqProducer = options.kafka.producer({ idempotent: true });
+    this.health = new ConsumerHealth(this.progress, options.stallThresholdSeconds ?? Number(process.env.EVENTLINE_STALL_THRESHOLD_S ?? 30));
+    options.metrics?.track(options.group, this.progress);
+    const send = deadLetterSender(this.dlqProducer);
     const decoder = new EventDecoder(options.registry, options.catalog, options.readerOverrides);
     this.pipeline = compose([
       ...(options.metrics ? [options.metrics.middleware()] : []),
-      retryTransient({ onRetry: (error, attempt, delayMs, context) => this.onRetry(error, attempt, delayMs, context) }),
+      failurePolicy({ ...options.retry, classify: (error) => classifyError(error, options.errorRules), sendDeadLetters: send }),
       ...(options.pool ? [inTransaction(options.pool), storedOffsets(() => this.clusterId)] : []),
       decodeEvents(decoder),
-      deadLetters(this.dlqProducer),
+      deadLetters(send),
       ...(options.middleware ?? []),
       options.router.dispatch,
     ]);
   }
 
+  status(): ConsumerStatus {
+    return this.health.status();
+  }
+
   async start(): Promise<void> {
     const admin = this.options.kafka.admin();
     await admin.connect();
-    this.clusterId = (await admin.describeCluster()).clusterId;
-    await admin.ensureTopics([{ topic: deadLetterTopic(this.options.group), partitions: 1, replicationFactor: Number(process.env.EVENTLINE_REPLICATION_FACTOR ?? 1) }]);
-    await admin.disconnect();
+    try {
+      this.clusterId = (await admin.describeCluster()).clusterId;
+      await ensureDeadLetterTopic(admin, this.options.group, this.options.topics);
+    } finally {
+      await admin.disconnect();
+    }
     await this.dlqProducer.connect();
     await this.consumer.connect();
-    this.consumer.onAssigned((assignment) => void this.seekToStoredOffsets(assignment));
+    this.consumer.onAssigned((assignment) => this.assigned(assignment));
+    this.consumer.onCrash((error) => this.crashed(error));
     await this.consumer.subscribe(this.options.topics);
     await this.consumer.run((batch) => this.handle(batch));
+    this.health.running();
+    this.health.watch((stalled) => this.options.logger.warn({ group: this.options.group, stalled }, 'partitions stalled: no progress while they have work'));
     this.options.logger.info({ group: this.options.group, topics: this.options.topics.length }, 'consumer started');
   }
 
-  /** Finishes the batch in hand, then leaves the group. */
+  /** Finishes the batch in hand (never a backoff: retries wait outside batches), then leaves the group. */
   async stop(): Promise<void> {
+    this.health.stopped();
+    for (const { timer } of this.pendingRetries.values()) clearTimeout(timer);
+    this.pendingRetries.clear();
     await this.consumer.stop();
     await this.consumer.disconnect();
     await this.dlqProducer.disconnect();
   }
 
   private async handle(batch: IncomingBatch): Promise<void> {
-    if (batch.messages.length === 0) return;
+    if (batch.messages.length === 0 || this.isStale(batch)) return;
     const last = batch.messages[batch.messages.length - 1];
     const context: BatchContext = {
       group: this.options.group,
@@ -95,10 +139,51 @@ export class EventConsumer {
       deadLetters: [],
       heartbeat: batch.heartbeat,
     };
-    await this.pipeline(context);
-    this.resumeQuietly(batch.topic, batch.partition);
+    // A batch may outlast the session timeout; the group must not evict a member that is working.
+    const keepAlive = setInterval(() => void batch.heartbeat().catch(() => undefined), HEARTBEAT_EVERY_MS);
+    try {
+      await this.pipeline(context);
+    } catch (error) {
+      if (error instanceof RetryLater) return this.retryLater(batch, error);
+      throw error;
+    } finally {
+      clearInterval(keepAlive);
+    }
+    this.progress.advanced(batch.topic, batch.partition, Number(BigInt(batch.highWatermark) - BigInt(context.nextOffset)));
     // Kafka's copy of the position only shortens re-reads and shows lag to tools; PostgreSQL's is the truth.
     await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: context.nextOffset }]).catch(() => undefined);
+  }
+
+  /**
+   * A partition waiting for a retry is re-read from the failed offset. A batch fetched before the
+   * seek took effect starts later than that: processing it would skip the failed events.
+   */
+  private isStale(batch: IncomingBatch): boolean {
+    const pending = this.pendingRetries.get(partitionKey(batch.topic, batch.partition));
+    if (!pending) return false;
+    if (BigInt(batch.messages[0].offset) <= BigInt(pending.fromOffset)) {
+      clearTimeout(pending.timer);
+      this.pendingRetries.delete(partitionKey(batch.topic, batch.partition));
+      return false;
+    }
+    this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: pending.fromOffset });
+    return true;
+  }
+
+  /** Pauses the partition, rewinds it to the failed offset, and resumes it once the backoff has passed. */
+  private retryLater(batch: IncomingBatch, retry: RetryLater): void {
+    const { topic, partition } = batch;
+    const { group } = this.options;
+    const log = retry.kind === 'transient' ? 'batch failed with a transient fault; the partition pauses and retries' : 'batch failed permanently; retrying before it is bisected';
+    this.options.logger.warn({ err: retry.failure, kind: retry.kind, attempt: retry.attempt, retryInMs: retry.delayMs, group, topic, partition, offset: retry.fromOffset }, log);
+    this.options.metrics?.retries.inc({ group, topic, kind: retry.kind });
+    this.progress.waiting(topic, partition, retry.message);
+    this.consumer.pause([{ topic, partitions: [partition] }]);
+    this.consumer.seek({ topic, partition, offset: retry.fromOffset });
+    const key = partitionKey(topic, partition);
+    clearTimeout(this.pendingRetries.get(key)?.timer);
+    const timer = setTimeout(() => this.resumeQuietly(topic, partition), retry.delayMs);
+    this.pendingRetries.set(key, { fromOffset: retry.fromOffset, timer });
   }
 
   /** Resuming after stop() throws in kafkajs; by then there is nothing left to resume. */
@@ -110,12 +195,20 @@ export class EventConsumer {
     }
   }
 
-  /** Back-pressure: while a partition's batch waits on a fault, nothing more is fetched for it. */
-  private onRetry(error: unknown, attempt: number, delayMs: number, context: BatchContext): void {
-    const { group, topic, partition } = context;
-    this.options.logger.warn({ err: error, attempt, retryInMs: delayMs, group, topic, partition }, 'batch failed with a transient fault; retrying, never skipping');
-    this.options.metrics?.errors.inc({ group, topic });
-    if (attempt === 1) this.consumer.pause([{ topic, partitions: [partition] }]);
+  private assigned(assignment: TopicPartitions[]): void {
+    this.progress.assigned(assignment);
+    const kept = new Set(assignment.flatMap(({ topic, partitions }) => partitions.map((p) => partitionKey(topic, p))));
+    for (const [key, { timer }] of this.pendingRetries) {
+      if (kept.has(key)) continue;
+      clearTimeout(timer);
+      this.pendingRetries.delete(key);
+    }
+    void this.seekToStoredOffsets(assignment);
+  }
+
+  private crashed(error: Error): void {
+    this.health.crashed(error);
+    this.options.logger.error({ err: error, group: this.options.group }, 'the Kafka consumer crashed and will not restart; readiness reports it');
   }
 
   /** On (re)assignment, read from where PostgreSQL says this group got to, not from Kafka's older commit. */
@@ -133,3 +226,5 @@ export class EventConsumer {
     }
   }
 }
+
+const partitionKey = (topic: string, partition: number) => `${topic}/${partition}`;

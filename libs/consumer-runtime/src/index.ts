@@ -6,5 +6,17 @@ export { ConsumerMetrics } from './metrics';
 export { RejectedEventError, UndecodableMessageError } from './errors';
 export { compose } from './context';
 export type { BatchContext, DecodedEvent, DeadLetter, Middleware } from './context';
-export { deadLetterTopic } from './middleware/dead-letter';
 export { EventDecoder } from './decode/event-decoder';
+export { classifyError, isTransient } from './failures/classify';
+export type { ErrorRule, FailureKind } from './failures/classify';
+export { RetryLater } from './failures/retry-later';
+export type { ConsumerStatus, ConsumerState } from './health/consumer-health';
+export type { StalledPartition } from './health/partition-progress';
+// Each middleware on its own, so apps can compose their own pipeline.
+export { failurePolicy, FAILURE_POLICY_DEFAULTS } from './middleware/failure-policy';
+export type { FailurePolicyOptions } from './middleware/failure-policy';
+export { deadLetters, deadLetterSender, deadLetterTopic } from './middleware/dead-letter';
+export type { DeadLetterSender } from './middleware/dead-letter';
+export { decodeEvents } from './middleware/decode';
+export { inTransaction } from './middleware/transaction';
+export { storedOffsets, readStoredOffsets } from './middleware/offsets';

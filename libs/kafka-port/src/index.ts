@@ -7,6 +7,8 @@ export type { ProducerPort, ProducerOptions } from './producer/producer-port';
 export type { ConsumerPort, ConsumerOptions, BatchHandler } from './consumer/consumer-port';
 export type * from './types';
 export { isRetriableKafkaError } from './kafkajs/retriable';
+export { KafkaPortError } from './errors';
+export { topicDurability } from './admin/topic-durability';
 
 /** The one place that picks the Kafka client implementation. */
 export function createKafkaPort(options: KafkaClientOptions): KafkaPort {

@@ -5,17 +5,19 @@ import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { database, kafkaBroker, schemaRegistry, type Dependency } from './startup/dependencies';
 import { describe, StartupState } from './startup/startup-state';
 import { KAFKA_PROBE, PG_POOL } from './tokens';
+import { WorkReadiness } from './work-readiness';
 
 interface Readiness {
   status: string;
   checks: Record<string, string>;
+  work: Record<string, unknown>;
   node: string;
 }
 
 /**
  * Liveness: the process serves HTTP, whatever its dependencies do. Readiness: the app's work has
- * started and the broker, the registry and the database each answer within a few seconds; 503
- * naming the ones that do not. Before the app is ready the start-up gate answers both.
+ * started and is healthy (WorkReadiness: a consumer neither stopped, crashed nor stalled), and the
+ * broker, the registry and the database each answer within a few seconds; 503 naming what is not. Before the app is ready the start-up gate answers both.
  */
 @Controller('health')
 export class HealthController {
@@ -26,6 +28,7 @@ export class HealthController {
     @Inject(SchemaRegistryClient) registry: SchemaRegistryClient,
     @Inject(PG_POOL) pool: Pool,
     @Inject(StartupState) private readonly state: StartupState,
+    @Inject(WorkReadiness) private readonly work: WorkReadiness,
   ) {
     this.dependencies = [kafkaBroker(kafka), schemaRegistry(registry), database(pool)];
   }
@@ -38,10 +41,14 @@ export class HealthController {
   @Get(['', 'ready'])
   async ready(): Promise<Readiness> {
     const results = await Promise.all(this.dependencies.map(async (d) => [d.name, await outcome(d.probe)] as const));
-    const checks = Object.fromEntries(results);
-    const ready = this.state.phase === 'ready' && results.every(([, result]) => result === 'up');
-    if (!ready) throw new ServiceUnavailableException({ status: this.state.phase === 'ready' ? 'degraded' : this.state.phase, checks, node: process.version });
-    return { status: 'ok', checks, node: process.version };
+    const work = this.work.results();
+    const checks = Object.fromEntries([...results, ...work.map(([name, check]) => [name, check.ready ? 'up' : 'down'] as const)]);
+    const details = Object.fromEntries(work.map(([name, check]) => [name, check.detail]));
+    const ready = this.state.phase === 'ready' && Object.values(checks).every((result) => result === 'up');
+    const status = ready ? 'ok' : this.state.phase === 'ready' ? 'degraded' : this.state.phase;
+    const body: Readiness = { status, checks, work: details, node: process.version };
+    if (!ready) throw new ServiceUnavailableException(body);
+    return body;
   }
 }
 

@@ -8,3 +8,5 @@ export type { PlatformStartOptions } from './startup/start-platform-app';
 export { exitWithParent } from './startup/exit-with-parent';
 export { readStartupBudgetMs, STARTUP_BUDGET_VARIABLE } from './startup/startup-budget';
 export { StartupState } from './startup/startup-state';
+export { WorkReadiness } from './work-readiness';
+export type { WorkCheck } from './work-readiness';

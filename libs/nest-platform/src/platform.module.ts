@@ -10,6 +10,7 @@ import { loadStackEndpoints, type StackEndpoints } from '@eventline/stack-config
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
+import { WorkReadiness } from './work-readiness';
 import { StartupState } from './startup/startup-state';
 import { CATALOG, KAFKA, KAFKA_PROBE, METRICS, PG_POOL, PLATFORM_OPTIONS, STACK_ENDPOINTS } from './tokens';
 
@@ -87,8 +88,9 @@ export class PlatformModule {
         { provide: METRICS, useFactory: () => metricsRegistry(options.service) },
         PlatformLifecycle,
         StartupState,
+        WorkReadiness,
       ],
-      exports: [PLATFORM_OPTIONS, STACK_ENDPOINTS, CATALOG, KAFKA, KAFKA_PROBE, SchemaRegistryClient, Publisher, PG_POOL, METRICS, StartupState],
+      exports: [PLATFORM_OPTIONS, STACK_ENDPOINTS, CATALOG, KAFKA, KAFKA_PROBE, SchemaRegistryClient, Publisher, PG_POOL, METRICS, StartupState, WorkReadiness],
     };
   }
 }

@@ -10,7 +10,7 @@ export const deadLetterTopic = (group: string) => `${group}.dlq`;
  * and runs again without that event. Dead letters are sent before the batch commits, so a crash
  * can repeat a dead letter but never lose one.
  */
-export function deadLetters(producer: ProducerPort): Middleware {
+export function deadLetters(send: DeadLetterSender): Middleware {
   return async (context, next) => {
     for (;;) {
       await context.tx?.query('SAVEPOINT handler');
@@ -24,15 +24,20 @@ export function deadLetters(producer: ProducerPort): Middleware {
         context.deadLetters.push({ message: error.event.message, errorClass: error.name, reason: error.message });
       }
     }
-    if (context.deadLetters.length > 0) await send(producer, context);
+    if (context.deadLetters.length > 0) await send(context, context.deadLetters);
   };
 }
 
-async function send(producer: ProducerPort, context: BatchContext): Promise<void> {
-  await producer.send(
-    deadLetterTopic(context.group),
-    context.deadLetters.map((letter) => ({ key: letter.message.key, value: letter.message.value, headers: deadLetterHeaders(context, letter) })),
-  );
+export type DeadLetterSender = (context: BatchContext, letters: DeadLetter[]) => Promise<void>;
+
+/** Letters keep the original key, so a tenant's dead letters stay in order on one partition. */
+export function deadLetterSender(producer: ProducerPort): DeadLetterSender {
+  return async (context, letters) => {
+    await producer.send(
+      deadLetterTopic(context.group),
+      letters.map((letter) => ({ key: letter.message.key, value: letter.message.value, headers: deadLetterHeaders(context, letter) })),
+    );
+  };
 }
 
 function deadLetterHeaders(context: BatchContext, letter: DeadLetter): Headers {

@@ -8,6 +8,8 @@ export interface AdminPort {
   /** Deletes the topics and resolves once the broker has accepted the deletion (it completes asynchronously). */
   deleteTopics(topics: string[]): Promise<void>;
   listTopics(): Promise<string[]>;
+  /** The partition count of each topic that exists; topics that do not are left out. */
+  partitionCounts(topics: string[]): Promise<Map<string, number>>;
   describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }>;
   /** First offset per partition whose timestamp is at or after `timestampMs` (the end offset when none is). */
   offsetsAtTimestamp(topic: string, timestampMs: number): Promise<PartitionOffset[]>;

@@ -6,6 +6,15 @@ export interface ConsumerOptions {
   fromBeginning?: boolean;
   /** When false the caller commits with commitOffsets (or keeps offsets elsewhere). */
   autoCommit?: boolean;
+  /**
+   * How long the group waits for a silent member before giving its partitions to others: short,
+   * so a restarted instance takes over a killed one's partitions within seconds (kafkajs has no
+   * static membership). Live members stay in the group because batches heartbeat while they run.
+   */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Batches of different partitions handled at the same time; each partition stays in order. */
+  partitionsConcurrently?: number;
 }
 
 /** Called once per fetched batch of one partition; resolving marks the batch processed. */
@@ -26,4 +35,6 @@ export interface ConsumerPort {
   resume(partitions: TopicPartitions[]): void;
   /** Called with this member's partitions each time the group (re)assigns them. */
   onAssigned(listener: (assignment: TopicPartitions[]) => void): void;
+  /** Called when the client gives up: the consumer has stopped consuming and will not restart itself. */
+  onCrash(listener: (error: Error) => void): void;
 }

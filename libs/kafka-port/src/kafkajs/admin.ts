@@ -1,6 +1,7 @@
 import type { Admin, Kafka } from 'kafkajs';
 import type { AdminPort } from '../admin/admin-port';
 import type { PartitionOffset, TopicSpec } from '../types';
+import { asPortError } from './port-errors';
 
 const byPartition = (a: PartitionOffset, b: PartitionOffset) => a.partition - b.partition;
 
@@ -12,54 +13,74 @@ export class KafkajsAdmin implements AdminPort {
   }
 
   connect(): Promise<void> {
-    return this.admin.connect();
+    return asPortError('connecting the admin client', () => this.admin.connect());
   }
 
   disconnect(): Promise<void> {
     return this.admin.disconnect();
   }
 
-  async ensureTopics(specs: TopicSpec[]): Promise<string[]> {
-    const existing = new Set(await this.admin.listTopics());
-    const missing = specs.filter((spec) => !existing.has(spec.topic));
-    if (missing.length === 0) return [];
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((spec) => ({
-        topic: spec.topic,
-        numPartitions: spec.partitions,
-        replicationFactor: spec.replicationFactor,
-        configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
-      })),
+  ensureTopics(specs: TopicSpec[]): Promise<string[]> {
+    return asPortError('creating topics', async () => {
+      const existing = new Set(await this.admin.listTopics());
+      const missing = specs.filter((spec) => !existing.has(spec.topic));
+      if (missing.length === 0) return [];
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((spec) => ({
+          topic: spec.topic,
+          numPartitions: spec.partitions,
+          replicationFactor: spec.replicationFactor,
+          configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
+        })),
+      });
+      return missing.map((spec) => spec.topic);
     });
-    return missing.map((spec) => spec.topic);
   }
 
   deleteTopics(topics: string[]): Promise<void> {
-    return this.admin.deleteTopics({ topics });
+    return asPortError('deleting topics', () => this.admin.deleteTopics({ topics }));
   }
 
   listTopics(): Promise<string[]> {
-    return this.admin.listTopics();
+    return asPortError('listing topics', () => this.admin.listTopics());
   }
 
-  async describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }> {
-    const cluster = await this.admin.describeCluster();
-    return { clusterId: cluster.clusterId, brokers: cluster.brokers.length, controllerId: cluster.controller };
+  partitionCounts(topics: string[]): Promise<Map<string, number>> {
+    return asPortError('describing topics', async () => {
+      const existing = new Set(await this.admin.listTopics());
+      const wanted = topics.filter((topic) => existing.has(topic));
+      if (wanted.length === 0) return new Map<string, number>();
+      const metadata = await this.admin.fetchTopicMetadata({ topics: wanted });
+      return new Map(metadata.topics.map((topic) => [topic.name, topic.partitions.length]));
+    });
   }
 
-  async offsetsAtTimestamp(topic: string, timestampMs: number): Promise<PartitionOffset[]> {
-    const offsets = await this.admin.fetchTopicOffsetsByTimestamp(topic, timestampMs);
-    return offsets.map(({ partition, offset }) => ({ partition, offset })).sort(byPartition);
+  describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }> {
+    return asPortError('describing the cluster', async () => {
+      const cluster = await this.admin.describeCluster();
+      return { clusterId: cluster.clusterId, brokers: cluster.brokers.length, controllerId: cluster.controller };
+    });
   }
 
-  async endOffsets(topic: string): Promise<PartitionOffset[]> {
-    const offsets = await this.admin.fetchTopicOffsets(topic);
-    return offsets.map(({ partition, high }) => ({ partition, offset: high })).sort(byPartition);
+  offsetsAtTimestamp(topic: string, timestampMs: number): Promise<PartitionOffset[]> {
+    return asPortError(`finding offsets by timestamp in ${topic}`, async () => {
+      const offsets = await this.admin.fetchTopicOffsetsByTimestamp(topic, timestampMs);
+      return offsets.map(({ partition, offset }) => ({ partition, offset })).sort(byPartition);
+    });
   }
 
-  async committedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]> {
-    const [entry] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
-    return (entry?.partitions ?? []).map(({ partition, offset }) => ({ partition, offset })).sort(byPartition);
+  endOffsets(topic: string): Promise<PartitionOffset[]> {
+    return asPortError(`reading the end offsets of ${topic}`, async () => {
+      const offsets = await this.admin.fetchTopicOffsets(topic);
+      return offsets.map(({ partition, high }) => ({ partition, offset: high })).sort(byPartition);
+    });
+  }
+
+  committedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]> {
+    return asPortError(`reading the offsets of group ${groupId}`, async () => {
+      const [entry] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+      return (entry?.partitions ?? []).map(({ partition, offset }) => ({ partition, offset })).sort(byPartition);
+    });
   }
 }

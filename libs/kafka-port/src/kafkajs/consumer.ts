@@ -2,6 +2,7 @@ import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { BatchHandler, ConsumerOptions, ConsumerPort } from '../consumer/consumer-port';
 import type { IncomingMessage, TopicPartitionOffset, TopicPartitions } from '../types';
 import { decodeHeaders } from './headers';
+import { asPortError } from './port-errors';
 
 export class KafkajsConsumer implements ConsumerPort {
   private readonly consumer: Consumer;
@@ -10,11 +11,15 @@ export class KafkajsConsumer implements ConsumerPort {
     kafka: Kafka,
     private readonly options: ConsumerOptions,
   ) {
-    this.consumer = kafka.consumer({ groupId: options.groupId });
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeout: options.sessionTimeoutMs }),
+      ...(options.heartbeatIntervalMs === undefined ? {} : { heartbeatInterval: options.heartbeatIntervalMs }),
+    });
   }
 
   connect(): Promise<void> {
-    return this.consumer.connect();
+    return asPortError('connecting the consumer', () => this.consumer.connect());
   }
 
   disconnect(): Promise<void> {
@@ -22,12 +27,13 @@ export class KafkajsConsumer implements ConsumerPort {
   }
 
   async subscribe(topics: string[]): Promise<void> {
-    await this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? false });
+    await asPortError('subscribing', () => this.consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? false }));
   }
 
   run(handler: BatchHandler): Promise<void> {
     return this.consumer.run({
       autoCommit: this.options.autoCommit ?? true,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       eachBatchAutoResolve: true,
       eachBatch: async ({ batch, heartbeat }) => {
         const toIncoming = (message: KafkaMessage) => incoming(batch.topic, batch.partition, message);
@@ -43,7 +49,7 @@ export class KafkajsConsumer implements ConsumerPort {
   }
 
   commitOffsets(offsets: TopicPartitionOffset[]): Promise<void> {
-    return this.consumer.commitOffsets(offsets);
+    return asPortError('committing offsets', () => this.consumer.commitOffsets(offsets));
   }
 
   stop(): Promise<void> {
@@ -66,6 +72,13 @@ export class KafkajsConsumer implements ConsumerPort {
     this.consumer.on(this.consumer.events.GROUP_JOIN, (event) => {
       const assignment = event.payload.memberAssignment as Record<string, number[]>;
       listener(Object.entries(assignment).map(([topic, partitions]) => ({ topic, partitions })));
+    });
+  }
+
+  onCrash(listener: (error: Error) => void): void {
+    // kafkajs restarts itself after a retriable crash; only a crash it will not recover from is reported.
+    this.consumer.on(this.consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) listener(event.payload.error);
     });
   }
 }

@@ -1,6 +1,7 @@
 import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { ProducerOptions, ProducerPort } from '../producer/producer-port';
 import type { OutgoingMessage, RecordMetadata } from '../types';
+import { asPortError } from './port-errors';
 
 /** acks=all: a send resolves only once every in-sync replica has the record. */
 const ACKS_ALL = -1;
@@ -20,7 +21,7 @@ export class KafkajsProducer implements ProducerPort {
   }
 
   connect(): Promise<void> {
-    return this.producer.connect();
+    return asPortError('connecting the producer', () => this.producer.connect());
   }
 
   disconnect(): Promise<void> {
@@ -28,7 +29,7 @@ export class KafkajsProducer implements ProducerPort {
   }
 
   async send(topic: string, messages: OutgoingMessage[]): Promise<RecordMetadata[]> {
-    const results = await this.producer.send({
+    const results = await asPortError(`sending to ${topic}`, () => this.producer.send({
       topic,
       acks: ACKS_ALL,
       compression: CompressionTypes.None,
@@ -38,7 +39,7 @@ export class KafkajsProducer implements ProducerPort {
         headers: message.headers,
         timestamp: message.timestamp === undefined ? undefined : String(message.timestamp),
       })),
-    });
+    }));
     return results.map((result) => ({
       topic: result.topicName,
       partition: result.partition,
