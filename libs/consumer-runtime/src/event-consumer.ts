@@ -73,6 +73,7 @@ export class EventConsumer {
       autoCommit: false,
       sessionTimeoutMs: options.sessionTimeoutMs ?? Number(process.env.EVENTLINE_SESSION_TIMEOUT_MS ?? 6_000),
       heartbeatIntervalMs: HEARTBEAT_EVERY_MS,
+      maxWaitMs: 500,
       partitionsConcurrently: options.partitionsConcurrently ?? 2,
     });
     this.dlqProducer = options.kafka.producer({ idempotent: true });

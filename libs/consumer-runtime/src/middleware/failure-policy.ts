@@ -137,8 +137,10 @@ class BatchAttempt {
   }
 }
 
+/** The error's class, with its code when it has one: `DatabaseError(22021)`. pg names its errors just "error". */
 function errorClass(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
+  const name = error.name === 'error' ? error.constructor.name : error.name;
   const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && code !== '' ? `${error.name}(${code})` : error.name;
+  return typeof code === 'string' && code !== '' ? `${name}(${code})` : name;
 }

@@ -13,6 +13,11 @@ export interface ConsumerOptions {
    */
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
+  /**
+   * How long a fetch may wait on the broker for new data. Short, because a partition resumed
+   * after a retry joins the next fetch only once the one in flight has returned.
+   */
+  maxWaitMs?: number;
   /** Batches of different partitions handled at the same time; each partition stays in order. */
   partitionsConcurrently?: number;
 }
