@@ -14,7 +14,7 @@ import { Type } from 'avsc';
 const GROUP = 'audit-projector';
 const PORT = 18091;
 
-/** The real projector app as its own process, so it can be killed with SIGKILL like a crash would. */
+/** The real projector app as its own process (kill -9 and other faults: infra/faults). */
 const startProjector = () => startApp('apps/audit-projector/src/main.ts', { AUDIT_PROJECTOR_PORT: String(PORT) });
 
 describe('audit-projector against the real stack', () => {
@@ -43,33 +43,6 @@ describe('audit-projector against the real stack', () => {
 
   const count = async (table: string, tenants: string[]) =>
     Number((await pool.query(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ANY($1)`, [tenants])).rows[0].n);
-
-  it('projects exactly once across kill -9 restarts', async () => {
-    const tenants = [uniqueName('eo-a'), uniqueName('eo-b'), uniqueName('eo-c')];
-    const total = 9_000;
-    const events = Array.from({ length: total }, (_, n) => ticketAssigned(tenants[n % 3], n));
-    for (let i = 0; i < total; i += 1_000) await publisher.publishUntyped(events.slice(i, i + 1_000));
-
-    const killedAt: number[] = [];
-    for (const threshold of [1_500, 4_500]) {
-      const seen = await eventually(`${threshold} rows`, async () => {
-        const n = await count('domain_events', tenants);
-        return n >= threshold ? n : undefined;
-      }, 120_000);
-      projector!.kill('SIGKILL');
-      await exited(projector!);
-      killedAt.push(seen);
-      projector = startProjector();
-    }
-    await eventually('every event projected', async () => ((await count('domain_events', tenants)) >= total ? true : undefined), 180_000);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-
-    expect(killedAt.some((n) => n < total)).toBe(true);
-    expect(await count('domain_events', tenants)).toBe(total);
-    expect(await count('audit_logs', tenants)).toBe(total);
-    const distinct = await pool.query('SELECT count(DISTINCT event_id) AS n FROM audit_logs WHERE tenant_id = ANY($1)', [tenants]);
-    expect(Number(distinct.rows[0].n)).toBe(total);
-  });
 
   it('dead-letters undecodable bytes, unknown schema ids and rejected events, and the partition moves on', async () => {
     const tenant = uniqueName('dlq');

@@ -1,22 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from '@eventline/kafka-port';
 import type { UntypedEventInput } from '@eventline/publisher';
 import { eventually, health, ticketAssigned, uniqueName } from '@eventline/test-harness';
 import { bySize } from './fault-size';
 import { auditFaultSuite } from './support/audit-suite';
+import { chatMessage } from './support/chat-events';
 import { printFaultReport, seconds } from './support/fault-report';
 import { poison, POISON_HEADER, POISON_KINDS, type Poison, type PoisonKind } from './support/poison';
 import { auditCounts } from './support/projection-counts';
 
 /** A valid event of a tenant, on the tickets or the chat topic. */
-function validEvent(tenant: string, n: number): UntypedEventInput {
-  if (n % 2 === 0) return ticketAssigned(tenant, n) as UntypedEventInput;
-  const id = randomUUID();
-  return {
-    event_type: 'chat_message_sent', tenant_id: tenant, entity_id: id, actor: { id: 'u-1', type: 'user' },
-    payload: { chat_id: 'c-1', message_id: id, assist_mode: 'draft', model_name: 'gpt-4o', model_version: '0613', input_tokens: 10, output_tokens: 5, latency_ms: 100, status: 'success' },
-  };
-}
+const validEvent = (tenant: string, n: number): UntypedEventInput => (n % 2 === 0 ? (ticketAssigned(tenant, n) as UntypedEventInput) : chatMessage(tenant, 10, 5));
 
 describe('R4: 1% poison of five kinds among valid events, on several partitions and topics', () => {
   jest.setTimeout(300_000);
