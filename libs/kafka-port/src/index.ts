@@ -7,6 +7,7 @@ export type { ProducerPort, ProducerOptions } from './producer/producer-port';
 export type { ConsumerPort, ConsumerOptions, BatchHandler } from './consumer/consumer-port';
 export type * from './types';
 export { isRetriableKafkaError } from './kafkajs/retriable';
+export { topicDurability, type TopicDurability } from './admin/topic-durability';
 
 /** The one place that picks the Kafka client implementation. */
 export function createKafkaPort(options: KafkaClientOptions): KafkaPort {
