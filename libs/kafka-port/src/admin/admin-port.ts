@@ -8,6 +8,8 @@ export interface AdminPort {
   /** Deletes the topics and resolves once the broker has accepted the deletion (it completes asynchronously). */
   deleteTopics(topics: string[]): Promise<void>;
   listTopics(): Promise<string[]>;
+  /** The topic's effective configuration (its own settings over the broker's defaults), e.g. min.insync.replicas. */
+  topicConfig(topic: string): Promise<Record<string, string>>;
   describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }>;
   /** First offset per partition whose timestamp is at or after `timestampMs` (the end offset when none is). */
   offsetsAtTimestamp(topic: string, timestampMs: number): Promise<PartitionOffset[]>;

@@ -1,4 +1,4 @@
-import type { Admin, Kafka } from 'kafkajs';
+import { ConfigResourceTypes, type Admin, type Kafka } from 'kafkajs';
 import type { AdminPort } from '../admin/admin-port';
 import type { PartitionOffset, TopicSpec } from '../types';
 
@@ -41,6 +41,13 @@ export class KafkajsAdmin implements AdminPort {
 
   listTopics(): Promise<string[]> {
     return this.admin.listTopics();
+  }
+
+  async topicConfig(topic: string): Promise<Record<string, string>> {
+    const { resources } = await this.admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }], includeSynonyms: false });
+    const [resource] = resources;
+    if (resource.errorCode !== 0) throw new Error(`describing topic ${topic} failed: ${resource.errorMessage || `error code ${resource.errorCode}`}`);
+    return Object.fromEntries(resource.configEntries.map((entry) => [entry.configName, entry.configValue]));
   }
 
   async describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }> {
