@@ -67,6 +67,7 @@ describe('R2: losing a broker loses no acknowledged event', () => {
     const failed: string[] = [];
     let killedAt: number | undefined;
     let ackedAfterKill = 0;
+    let longestSendMs = 0;
 
     for (let start = 0; start < EVENTS; start += BATCH) {
       const inputs = Array.from({ length: Math.min(BATCH, EVENTS - start) }, (_, i) => ticketAssigned(tenant, start + i));
@@ -77,8 +78,10 @@ describe('R2: losing a broker loses no acknowledged event', () => {
         killedAt = Date.now();
         void cluster.stopNode(KILLED_NODE, 'SIGKILL');
       }
+      const sendStarted = Date.now();
       try {
         await publisher.send(prepared);
+        longestSendMs = Math.max(longestSendMs, Date.now() - sendStarted);
         acknowledged.push(...ids);
         if (killedAt !== undefined) ackedAfterKill += ids.length;
       } catch {
@@ -116,6 +119,7 @@ describe('R2: losing a broker loses no acknowledged event', () => {
       lost: acknowledged.length - Math.min(domain.acked, audit.acked),
       duplicated: domain.total - domain.distinct + (audit.total - audit.distinct),
       's from kill to projection caught up': Number(caughtUpS.toFixed(1)),
+      's longest wait for one batch ack': Number((longestSendMs / 1000).toFixed(1)),
       's publishing after the kill': Number(((publishedAt - killedAt!) / 1000).toFixed(1)),
       's to restart the broker': Number(restartS.toFixed(1)),
     };

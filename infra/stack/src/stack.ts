@@ -94,8 +94,13 @@ const managed = (settings: StackSettings): ManagedProcess[] => [
 /** Stops every server this stack started (never a PostgreSQL it merely used), registry first. */
 export async function down(settings: StackSettings): Promise<Record<string, string>> {
   const outcomes: Record<string, string> = {};
-  for (const proc of managed(settings)) outcomes[proc.name] = await stopProcess(proc);
-  return outcomes;
+  const stop = async (proc: ManagedProcess) => void (outcomes[proc.name] = await stopProcess(proc));
+  await stop(registryProcess(settings));
+  // All nodes at once: one by one, the last would wait out its grace period for a controller
+  // quorum that left with the others, and be killed.
+  await Promise.all(allKafkaNodes(settings).map((node) => stop(node.process)));
+  await stop(embeddedPostgresProcess(settings));
+  return Object.fromEntries(managed(settings).map((proc) => [proc.name, outcomes[proc.name]]));
 }
 
 export interface ServiceStatus {
