@@ -1,6 +1,7 @@
 import '@eventline/node-runtime/check';
 import { parseArgs } from 'node:util';
 import { StackError } from './errors';
+import { kafkaNodeCommand } from './kafka-node-command';
 import { loadSettings } from './settings';
 import { down, status, up } from './stack';
 
@@ -9,7 +10,8 @@ const USAGE = `Usage: stack <command>
 Commands:
   up       start Kafka, the schema registry and PostgreSQL (a no-op when they run); writes .local/stack.env
   down     stop every server the stack started
-  status   show what runs`;
+  status   show what runs
+  kafka    stop|kill|start <n>: one Kafka node (EVENTLINE_KAFKA_NODES=3 runs three)`;
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
   } else if (command === 'down') {
     const outcomes = await down(settings);
     for (const [name, outcome] of Object.entries(outcomes)) console.log(`  ${name.padEnd(16)} ${outcome}`);
+  } else if (command === 'kafka') {
+    console.log(`  ${await kafkaNodeCommand(settings, positionals[1], positionals[2])}`);
   } else if (command === 'status') {
     console.table(await status(settings));
   } else {

@@ -1,62 +1,47 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createKafkaPort } from '@eventline/kafka-port';
+import { dirname, join } from 'node:path';
+import { createKafkaPort, topicDurability } from '@eventline/kafka-port';
 import { StackError } from './errors';
+import { BROKER_MAIN, brokerList, kafkaLibs, type KafkaCluster, type KafkaNode } from './kafka-layout';
 import { materialise } from './maven';
 import { isPortOpen, requireFreePorts, waitUntil } from './net';
-import { isAlive, logTail, startDetached, type ManagedProcess } from './processes';
+import { isAlive, logTail, runningPid, startDetached, stopProcess } from './processes';
 import type { StackSettings } from './settings';
-
-const BROKER_MAIN = 'kafka.Kafka';
-
-export function kafkaProcess(settings: StackSettings): ManagedProcess {
-  return { name: 'kafka', marker: BROKER_MAIN, runDir: join(settings.local, 'run'), logFile: join(settings.local, 'logs', 'kafka.log') };
-}
-
-export const kafkaBrokers = (settings: StackSettings) => `127.0.0.1:${settings.kafka.port}`;
-
-function paths(settings: StackSettings) {
-  const libs = join(settings.local, 'artifacts', `kafka-${settings.kafka.version}`);
-  return {
-    libs,
-    classpath: `${libs}/*`,
-    dataDir: join(settings.local, 'data', 'kafka'),
-    config: join(settings.local, 'config', 'kafka.properties'),
-    log4j: join(settings.root, 'infra', 'kafka', 'log4j2.properties'),
-  };
-}
 
 export function ensureKafkaJars(settings: StackSettings) {
   return materialise({
     label: `Apache Kafka ${settings.kafka.version} jars`,
     pom: join(settings.root, 'infra', 'kafka', 'pom.xml'),
     goal: 'dependency:copy-dependencies',
-    targetDir: paths(settings).libs,
+    targetDir: kafkaLibs(settings).libs,
     logFile: join(settings.local, 'logs', 'maven-kafka.log'),
   });
 }
 
-/** A single KRaft node acting as broker and controller, sized for a laptop or CI runner. */
-function brokerProperties(settings: StackSettings, dataDir: string): string {
-  const { port, controllerPort } = settings.kafka;
+const controllers = (cluster: KafkaCluster) => cluster.nodes.map((node) => `127.0.0.1:${node.controllerPort}`).join(',');
+
+/** One KRaft node acting as broker and controller, sized for a laptop or CI runner. */
+export function brokerProperties(cluster: KafkaCluster, node: KafkaNode): string {
+  // Internal topics get the copies user topics get: on three nodes, a lost broker loses no offsets or transactions.
+  const { replicationFactor, config } = topicDurability(cluster.nodes.length);
+  const minIsr = config['min.insync.replicas'];
   return [
     'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.bootstrap.servers=127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+    `node.id=${node.id}`,
+    `controller.quorum.bootstrap.servers=${controllers(cluster)}`,
+    `listeners=PLAINTEXT://127.0.0.1:${node.port},CONTROLLER://127.0.0.1:${node.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${node.port}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=PLAINTEXT',
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    `log.dirs=${dataDir}`,
+    `log.dirs=${node.dataDir}`,
     'num.partitions=3',
-    // One node: internal topics cannot have more than one replica.
-    'offsets.topic.replication.factor=1',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
+    `offsets.topic.replication.factor=${replicationFactor}`,
+    `transaction.state.log.replication.factor=${replicationFactor}`,
+    `transaction.state.log.min.isr=${minIsr}`,
+    `share.coordinator.state.topic.replication.factor=${replicationFactor}`,
+    `share.coordinator.state.topic.min.isr=${minIsr}`,
     'group.initial.rebalance.delay.ms=0',
     // Topics come from the event catalog, never from a typo in a producer.
     'auto.create.topics.enable=false',
@@ -64,50 +49,96 @@ function brokerProperties(settings: StackSettings, dataDir: string): string {
   ].join('\n');
 }
 
-async function formatStorage(settings: StackSettings): Promise<void> {
-  const { classpath, dataDir, config, log4j } = paths(settings);
-  if (existsSync(join(dataDir, 'meta.properties'))) return;
-  // Kafka cluster ids are 16 random bytes in URL-safe base64, as `kafka-storage random-uuid` prints.
-  const clusterId = randomBytes(16).toString('base64url');
-  const proc: ManagedProcess = { name: 'kafka-format', marker: 'StorageTool', runDir: join(settings.local, 'run'), logFile: join(settings.local, 'logs', 'kafka-format.log') };
-  const pid = startDetached(proc, 'java', [`-Dlog4j2.configurationFile=${log4j}`, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', config, '--standalone']);
+// Kafka cluster and directory ids are 16 random bytes in URL-safe base64, as `kafka-storage random-uuid` prints.
+const kafkaUuid = () => randomBytes(16).toString('base64url');
+
+const isFormatted = (node: KafkaNode) => existsSync(join(node.dataDir, 'meta.properties'));
+
+/**
+ * Formats the nodes' log dirs once, all with one cluster id. One node bootstraps a quorum of its
+ * own (--standalone); several name every voter up front (--initial-controllers, KIP-853), so the
+ * three start as one quorum of three. A cluster formatted only in part would risk two quorums,
+ * so that is refused rather than repaired.
+ */
+async function formatStorage(cluster: KafkaCluster): Promise<void> {
+  const formatted = cluster.nodes.filter(isFormatted);
+  if (formatted.length === cluster.nodes.length) return;
+  if (formatted.length > 0) {
+    const missing = cluster.nodes.filter((node) => !isFormatted(node)).map((node) => node.dataDir);
+    throw new StackError(`Kafka nodes ${formatted.map((n) => n.id).join(', ')} have data but ${missing.join(', ')} has none. Remove ${dirname(missing[0])} to start the cluster afresh (its topics go with it).`);
+  }
+  const clusterId = kafkaUuid();
+  const quorum = cluster.nodes.length === 1 ? ['--standalone'] : ['--initial-controllers', cluster.nodes.map((node) => `${node.id}@127.0.0.1:${node.controllerPort}:${kafkaUuid()}`).join(',')];
+  await Promise.all(cluster.nodes.map((node) => formatNode(cluster, node, clusterId, quorum)));
+}
+
+async function formatNode(cluster: KafkaCluster, node: KafkaNode, clusterId: string, quorum: string[]): Promise<void> {
+  const proc = cluster.formatProcess(node);
+  // A short-lived tool: C1 alone starts it faster, and the brokers' JIT need not compete with it.
+  const pid = startDetached(proc, 'java', ['-XX:TieredStopAtLevel=1', `-Dlog4j2.configurationFile=${cluster.log4j}`, '-cp', cluster.classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', node.config, ...quorum]);
   const exited = await waitUntil(async () => !isAlive(pid), { timeoutMs: 60_000, intervalMs: 200 });
-  if (!exited.ok || !existsSync(join(dataDir, 'meta.properties'))) {
-    throw new StackError('Formatting the Kafka log dir failed.', { file: proc.logFile, lines: logTail(proc.logFile) });
+  if (!exited.ok || !isFormatted(node)) {
+    throw new StackError(`Formatting the log dir of Kafka node ${node.id} failed.`, { file: proc.logFile, lines: logTail(proc.logFile) });
   }
 }
 
-export async function startKafka(settings: StackSettings): Promise<number> {
-  const proc = kafkaProcess(settings);
-  const { classpath, dataDir, config, log4j } = paths(settings);
-  await requireFreePorts([settings.kafka.port, settings.kafka.controllerPort], 'Kafka', 'EVENTLINE_KAFKA_PORT / EVENTLINE_KAFKA_CONTROLLER_PORT');
-  mkdirSync(dataDir, { recursive: true });
-  mkdirSync(join(settings.local, 'config'), { recursive: true });
-  writeFileSync(config, brokerProperties(settings, dataDir));
-  await formatStorage(settings);
-  const heap = settings.kafka.heap;
-  return startDetached(proc, 'java', [`-Xms256m`, `-Xmx${heap}`, `-Dlog4j2.configurationFile=${log4j}`, '-cp', classpath, BROKER_MAIN, config]);
+/** Writes every node's config and formats the log dirs that need it; safe to repeat. */
+export async function prepareCluster(cluster: KafkaCluster): Promise<void> {
+  for (const node of cluster.nodes) {
+    mkdirSync(node.dataDir, { recursive: true });
+    mkdirSync(dirname(node.config), { recursive: true });
+    writeFileSync(node.config, brokerProperties(cluster, node));
+  }
+  await formatStorage(cluster);
 }
 
-export async function waitForKafka(settings: StackSettings, pid: number): Promise<void> {
-  const proc = kafkaProcess(settings);
-  const ready = await waitUntil(() => clusterAnswers(settings), {
-    timeoutMs: settings.readyTimeoutMs,
-    abort: () => (isAlive(pid) ? undefined : 'the broker process exited'),
+/** Starts the node's JVM in the background and returns its pid; the cluster must be prepared. */
+export async function startNode(cluster: KafkaCluster, node: KafkaNode): Promise<number> {
+  await requireFreePorts([node.port, node.controllerPort], `Kafka node ${node.id}`, cluster.portHint);
+  return startDetached(node.process, 'java', [...cluster.jvmOptions, `-Xms256m`, `-Xmx${cluster.heap}`, `-Dlog4j2.configurationFile=${cluster.log4j}`, '-cp', cluster.classpath, BROKER_MAIN, node.config]);
+}
+
+/** Starts the nodes not running yet (preparing the cluster first); returns the names it started. */
+export async function startCluster(cluster: KafkaCluster): Promise<string[]> {
+  const missing = cluster.nodes.filter((node) => runningPid(node.process) === undefined);
+  if (missing.length === 0) return [];
+  await prepareCluster(cluster);
+  // Every port is checked before any JVM starts, so a taken port leaves nothing half started.
+  for (const node of missing) await requireFreePorts([node.port, node.controllerPort], `Kafka node ${node.id}`, cluster.portHint);
+  for (const node of missing) await startNode(cluster, node);
+  return missing.map((node) => node.process.name);
+}
+
+/** Resolves once every node is registered as a broker; fails early, with its log, when a node's process exits. */
+export async function waitForCluster(cluster: KafkaCluster, timeoutMs: number): Promise<void> {
+  let dead: KafkaNode | undefined;
+  const ready = await waitUntil(() => allBrokersAnswer(cluster), {
+    timeoutMs,
+    abort: () => {
+      dead = cluster.nodes.find((node) => runningPid(node.process) === undefined);
+      return dead ? `the process of node ${dead.id} exited` : undefined;
+    },
   });
   if (!ready.ok) {
-    throw new StackError(`Kafka did not start: ${ready.reason}.`, { file: proc.logFile, lines: logTail(proc.logFile) });
+    const log = (dead ?? cluster.nodes[0]).process.logFile;
+    throw new StackError(`Kafka did not start: ${ready.reason}.`, { file: log, lines: logTail(log) });
   }
 }
 
-async function clusterAnswers(settings: StackSettings): Promise<boolean> {
-  if (!(await isPortOpen(settings.kafka.port))) return false;
-  const admin = createKafkaPort({ brokers: [kafkaBrokers(settings)], clientId: 'eventline-stack' }).admin();
+async function allBrokersAnswer(cluster: KafkaCluster): Promise<boolean> {
+  if (!(await isPortOpen(cluster.nodes[0].port))) return false;
+  const admin = createKafkaPort({ brokers: brokerList(cluster).split(','), clientId: 'eventline-stack', retries: 0, silent: true }).admin();
   try {
     await admin.connect();
-    const cluster = await admin.describeCluster();
-    return cluster.brokers > 0;
+    return (await admin.describeCluster()).brokers === cluster.nodes.length;
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+}
+
+export type NodeSignal = 'SIGTERM' | 'SIGKILL';
+
+/** SIGTERM (SIGKILL after `graceMs`), or SIGKILL at once: a crash, as the fault tests need. */
+export function stopNode(node: KafkaNode, signal: NodeSignal = 'SIGTERM', graceMs = 30_000) {
+  return stopProcess(node.process, graceMs, signal === 'SIGKILL');
 }

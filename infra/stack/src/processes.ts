@@ -63,13 +63,16 @@ export function startDetached(
   }
 }
 
-/** SIGTERM to the process group, SIGKILL after `graceMs`; resolves once the process is gone. */
-export async function stopProcess(proc: ManagedProcess, graceMs = 30_000): Promise<'stopped' | 'killed' | 'not-running'> {
+/**
+ * SIGTERM to the process group, SIGKILL after `graceMs`; resolves once the process is gone.
+ * `crash` sends SIGKILL straight away, with no SIGTERM the process could start a clean shutdown on.
+ */
+export async function stopProcess(proc: ManagedProcess, graceMs = 30_000, crash = false): Promise<'stopped' | 'killed' | 'not-running'> {
   const pid = runningPid(proc);
   if (pid === undefined) return 'not-running';
-  signalGroup(pid, 'SIGTERM');
+  if (!crash) signalGroup(pid, 'SIGTERM');
   const deadline = Date.now() + graceMs;
-  while (isAlive(pid) && Date.now() < deadline) await sleep(200);
+  while (!crash && isAlive(pid) && Date.now() < deadline) await sleep(200);
   let outcome: 'stopped' | 'killed' = 'stopped';
   if (isAlive(pid)) {
     signalGroup(pid, 'SIGKILL');

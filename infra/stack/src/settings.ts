@@ -5,7 +5,8 @@ import { findWorkspaceRoot, localDir } from '@eventline/stack-config';
 export interface StackSettings {
   root: string;
   local: string;
-  kafka: { version: string; port: number; controllerPort: number; heap: string };
+  /** `port` / `controllerPort` are node 1's; node n listens on both plus 2(n-1) (see kafka-layout.ts). */
+  kafka: { version: string; nodes: number; port: number; controllerPort: number; heap: string };
   registry: { version: string; port: number; heap: string };
   postgres: { embeddedPort: number };
   readyTimeoutMs: number;
@@ -28,16 +29,32 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return value;
 }
 
+/** One node (the default) or a three-node cluster: the sizes the stack is tested with. */
+export const KAFKA_NODE_COUNTS = [1, 3] as const;
+
+function kafkaNodes(env: NodeJS.ProcessEnv): number {
+  const raw = env.EVENTLINE_KAFKA_NODES;
+  if (raw === undefined || raw === '') return 1;
+  const value = Number(raw);
+  if (!(KAFKA_NODE_COUNTS as readonly number[]).includes(value)) {
+    throw new Error(`EVENTLINE_KAFKA_NODES must be ${KAFKA_NODE_COUNTS.join(' or ')} (Kafka nodes in the stack), got "${raw}"`);
+  }
+  return value;
+}
+
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): StackSettings {
   const root = findWorkspaceRoot();
+  const nodes = kafkaNodes(env);
   return {
     root,
     local: localDir(root),
     kafka: {
       version: pomProperty(join(root, 'infra/kafka/pom.xml'), 'kafka.version'),
+      nodes,
       port: port(env, 'EVENTLINE_KAFKA_PORT', 9092),
       controllerPort: port(env, 'EVENTLINE_KAFKA_CONTROLLER_PORT', 9093),
-      heap: env.EVENTLINE_KAFKA_HEAP ?? '1g',
+      // Three JVMs beside the registry on a 2-core CI runner or laptop: half a gigabyte each is plenty for tests.
+      heap: env.EVENTLINE_KAFKA_HEAP ?? (nodes === 1 ? '1g' : '512m'),
     },
     registry: {
       version: pomProperty(join(root, 'infra/apicurio/pom.xml'), 'apicurio.version'),

@@ -1,5 +1,5 @@
 import { catalogTopics, type Catalog, type EventContract } from '@eventline/contracts';
-import type { AdminPort } from '@eventline/kafka-port';
+import { topicDurability, type AdminPort } from '@eventline/kafka-port';
 import { RegistryHttpError, type CompatibilityLevel, type SchemaRegistryClient } from '@eventline/schema-registry';
 import pMap from 'p-map';
 
@@ -15,13 +15,13 @@ export interface RegistrationReport {
 }
 
 export interface RegistrationOptions {
-  replicationFactor?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Puts the catalog into the registry and Kafka, idempotently: creates missing topics, registers
- * each contract under its TopicRecordNameStrategy subject, and pins the subject to FULL_TRANSITIVE.
+ * Puts the catalog into the registry and Kafka, idempotently: creates missing topics (as many
+ * copies as the cluster's broker count allows, see topicDurability; existing topics keep theirs),
+ * registers each contract under its TopicRecordNameStrategy subject, and pins the subject to FULL_TRANSITIVE.
  * A contract the registry refuses is reported, never skipped silently.
  */
 export async function registerCatalog(
@@ -30,8 +30,8 @@ export async function registerCatalog(
   admin: AdminPort,
   options: RegistrationOptions = {},
 ): Promise<RegistrationReport> {
-  const replicationFactor = options.replicationFactor ?? 1;
-  const topicsCreated = await admin.ensureTopics(catalogTopics(catalog).map((t) => ({ ...t, replicationFactor })));
+  const { replicationFactor, config } = topicDurability((await admin.describeCluster()).brokers);
+  const topicsCreated = await admin.ensureTopics(catalogTopics(catalog).map((t) => ({ ...t, replicationFactor, config: { ...config } })));
   let done = 0;
   const subjects = await pMap(catalog.events, async (event) => {
     const outcome = await registerEvent(event, registry);

@@ -8,7 +8,7 @@ export type { ConsumerPort, ConsumerOptions, BatchHandler } from './consumer/con
 export type * from './types';
 export { isRetriableKafkaError } from './kafkajs/retriable';
 export { KafkaPortError } from './errors';
-export { topicDurability } from './admin/topic-durability';
+export { topicDurability, type TopicDurability } from './admin/topic-durability';
 
 /** The one place that picks the Kafka client implementation. */
 export function createKafkaPort(options: KafkaClientOptions): KafkaPort {

@@ -25,6 +25,20 @@ describe('Kafka port against the real broker', () => {
     }
   });
 
+  it("creates a topic with its config and reads back the broker's effective config", async () => {
+    const topic = uniqueName('port.config');
+    const client = admin();
+    await client.connect();
+    try {
+      await client.ensureTopics([{ topic, partitions: 1, replicationFactor: 1, config: { 'retention.ms': '3600000' } }]);
+      const config = await client.topicConfig(topic);
+      expect(config['retention.ms']).toBe('3600000');
+      expect(config['min.insync.replicas']).toBe('1');
+    } finally {
+      await client.disconnect();
+    }
+  });
+
   it('produces idempotently with acks=all, keeps a key on one partition, and a group commits what it consumed', async () => {
     const topic = uniqueName('port.roundtrip');
     const groupId = uniqueName('port-group');

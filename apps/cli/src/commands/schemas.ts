@@ -35,7 +35,6 @@ export function schemaCommands(program: Command, context: CliContext): void {
       const bar = progressBar('registering', catalog.events.length);
       try {
         const report = await registerCatalog(catalog, context.registry(), admin, {
-          replicationFactor: Number(process.env.EVENTLINE_REPLICATION_FACTOR ?? 1),
           onProgress: (done) => bar.update(done),
         });
         bar.stop();

@@ -10,6 +10,8 @@ export interface AdminPort {
   listTopics(): Promise<string[]>;
   /** The partition count of each topic that exists; topics that do not are left out. */
   partitionCounts(topics: string[]): Promise<Map<string, number>>;
+  /** The topic's effective configuration (its own settings over the broker's defaults), e.g. min.insync.replicas. */
+  topicConfig(topic: string): Promise<Record<string, string>>;
   describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }>;
   /** First offset per partition whose timestamp is at or after `timestampMs` (the end offset when none is). */
   offsetsAtTimestamp(topic: string, timestampMs: number): Promise<PartitionOffset[]>;

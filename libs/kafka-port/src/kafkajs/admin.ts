@@ -1,4 +1,4 @@
-import type { Admin, Kafka } from 'kafkajs';
+import { ConfigResourceTypes, type Admin, type Kafka } from 'kafkajs';
 import type { AdminPort } from '../admin/admin-port';
 import type { PartitionOffset, TopicSpec } from '../types';
 import { asPortError } from './port-errors';
@@ -53,6 +53,15 @@ export class KafkajsAdmin implements AdminPort {
       if (wanted.length === 0) return new Map<string, number>();
       const metadata = await this.admin.fetchTopicMetadata({ topics: wanted });
       return new Map(metadata.topics.map((topic) => [topic.name, topic.partitions.length]));
+    });
+  }
+
+  topicConfig(topic: string): Promise<Record<string, string>> {
+    return asPortError(`describing the config of ${topic}`, async () => {
+      const { resources } = await this.admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }], includeSynonyms: false });
+      const [resource] = resources;
+      if (resource.errorCode !== 0) throw new Error(`error code ${resource.errorCode}: ${resource.errorMessage}`);
+      return Object.fromEntries(resource.configEntries.map((entry) => [entry.configName, entry.configValue]));
     });
   }
 
