@@ -4,7 +4,16 @@ import { createKafkaPort, topicDurability } from '@eventline/kafka-port';
 import { uniqueName } from '@eventline/test-harness';
 import { startPrivateKafkaCluster, type PrivateKafkaCluster } from './private-cluster';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+async function run(command: string, args: string[]): Promise<{ stdout: string }> {
+  try {
+    return await execFileAsync(command, args);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') throw new Error(`${command} is not installed: this test checks the cluster with Debian's kcat (apt-get install kcat)`);
+    throw error;
+  }
+}
 
 /** Broker count as kcat, a client independent of ours, sees it: "Metadata for … \n 3 brokers:". */
 async function kcatBrokers(broker: string): Promise<number> {
