@@ -1,6 +1,6 @@
 import type { IncomingMessage } from '@eventline/kafka-port';
 import type { UntypedEventInput } from '@eventline/publisher';
-import { eventually, health, ticketAssigned, uniqueName } from '@eventline/test-harness';
+import { eventually, health, metricSum, ticketAssigned, uniqueName } from '@eventline/test-harness';
 import { bySize } from './fault-size';
 import { auditFaultSuite } from './support/audit-suite';
 import { chatMessage } from './support/chat-events';
@@ -21,6 +21,7 @@ describe('R4: 1% poison of five kinds among valid events, on several partitions 
     const kinds = Object.keys(POISON_KINDS) as PoisonKind[];
     const valid: UntypedEventInput[] = [];
     const poisons: Poison[] = [];
+    const deadLetteredBefore = await metricSum(suite.projector.port, 'eventline_events_dead_lettered_total');
     const startedAt = Date.now();
     for (let chunk = 0; chunk < total; chunk += 1_000) {
       const events = Array.from({ length: 1_000 }, (_, n) => validEvent(tenants[(chunk + n) % tenants.length], chunk + n));
@@ -41,6 +42,7 @@ describe('R4: 1% poison of five kinds among valid events, on several partitions 
     const lettersById = groupBy(letters, (m: IncomingMessage) => m.headers[POISON_HEADER]);
     const wrongClass = poisons.filter((p) => !lettersById.get(p.id)?.[0].headers['dlq-error-class'].startsWith(POISON_KINDS[p.kind]));
     const ready = await health(suite.projector.port);
+    const deadLetteredMetric = (await metricSum(suite.projector.port, 'eventline_events_dead_lettered_total')) - deadLetteredBefore;
 
     printFaultReport(`R4: ${total} events, ${poisons.length} poison of ${kinds.length} kinds, ${tenants.length} tenants on 2 topics`, {
       'valid published': valid.length,
@@ -53,7 +55,9 @@ describe('R4: 1% poison of five kinds among valid events, on several partitions 
       'dead letters with the wrong class': wrongClass.length,
       'seconds to all projected and dead-lettered': doneS,
       'readiness after': ready?.status ?? 'no answer',
+      'rise of eventline_events_dead_lettered_total': deadLetteredMetric,
     });
+    expect(deadLetteredMetric).toBe(poisons.length);
     expect(counts).toEqual({ domainEvents: valid.length, auditLogs: valid.length, distinctDomainEvents: valid.length, distinctAuditLogs: valid.length });
     expect(lettersById.size).toBe(poisons.length);
     expect([...lettersById.values()].every((l) => l.length === 1)).toBe(true);

@@ -7,7 +7,7 @@ import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { readTopic } from '@eventline/test-harness';
 import { POISON_HEADER, type Poison } from './poison';
-import { ProjectorProcess } from './projector-process';
+import { AUDIT_PROJECTOR, ProjectorProcess } from './projector-process';
 
 export const AUDIT_GROUP = 'audit-projector';
 
@@ -23,10 +23,10 @@ export interface AuditFaultSuite {
 }
 
 /** Registers the hooks of a fault suite around one real audit projector process on the shared stack. */
-export function auditFaultSuite(clientId: string, options: { startProjector?: boolean } = {}): AuditFaultSuite {
+export function auditFaultSuite(clientId: string, options: { startProjector?: boolean; env?: Record<string, string> } = {}): AuditFaultSuite {
   const endpoints = loadStackEndpoints();
   const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId });
-  const suite = { kafka, projector: new ProjectorProcess() } as AuditFaultSuite;
+  const suite = { kafka, projector: new ProjectorProcess(AUDIT_PROJECTOR, options.env) } as AuditFaultSuite;
   suite.sendPoison = async (items) => void (await Promise.all(items.map((p) => suite.producer.send(p.topic, [p.message]))));
   suite.deadLettersOf = (items) => {
     const ids = new Set(items.map((p) => p.id));

@@ -9,7 +9,8 @@ export interface ConsumerStatus {
   error?: string;
 }
 
-const WATCH_EVERY_MS = 5_000;
+/** Often enough to log a stall soon after it passes the threshold. */
+const watchEveryMs = (thresholdSeconds: number) => Math.min(5_000, Math.max(500, thresholdSeconds * 500));
 
 /** Whether the consumer does its work: running, and no partition with work stalled beyond the threshold. */
 export class ConsumerHealth {
@@ -51,7 +52,7 @@ export class ConsumerHealth {
       const fresh = stalled.filter((s) => !reported.has(`${s.topic}/${s.partition}`));
       if (fresh.length > 0) onStalled(fresh);
       reported = names;
-    }, WATCH_EVERY_MS);
+    }, watchEveryMs(this.stallThresholdSeconds));
     this.watcher.unref();
   }
 }
