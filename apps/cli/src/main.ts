@@ -5,6 +5,7 @@ import { dbCommands } from './commands/db';
 import { dlqCommands } from './commands/dlq';
 import { keyCommands } from './commands/keys';
 import { moderationCommands } from './commands/moderation';
+import { notificationCommands } from './commands/notifications';
 import { schemaCommands } from './commands/schemas';
 import { streamCommands } from './commands/stream';
 import { usageCommands } from './commands/usage';
@@ -20,6 +21,7 @@ keyCommands(program, context);
 streamCommands(program, context);
 dlqCommands(program, context);
 moderationCommands(program, context);
+notificationCommands(program, context);
 usageCommands(program, context);
 
 program.parseAsync(process.argv).then(

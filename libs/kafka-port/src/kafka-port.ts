@@ -9,6 +9,10 @@ export interface KafkaClientOptions {
   retries?: number;
   /** Drops the client's own log lines, for a probe that reports its failures itself. */
   silent?: boolean;
+  /** How long a TCP connect to a broker may take (kafkajs default 1 s). */
+  connectionTimeoutMs?: number;
+  /** How long one request may wait for the broker's answer (kafkajs default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 /** Entry point of the port: one per process, handing out admin, producers and consumers. */

@@ -1,9 +1,10 @@
 import { loadCatalog, type Catalog, type EventType } from '@eventline/contracts';
-import type { KafkaPort, ProducerPort } from '@eventline/kafka-port';
+import { KafkaPortError, type KafkaPort, type ProducerPort } from '@eventline/kafka-port';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { Batcher } from './batcher';
 import type { EventInput, UntypedEventInput } from './event-input';
 import { EventEncoder, type PreparedEvent } from './event-encoder';
+import { PublishUnavailableError, withinBudget } from './publish-unavailable';
 import { EventValidationError } from './validation-error';
 
 export interface PublisherOptions {
@@ -15,7 +16,14 @@ export interface PublisherOptions {
   /** How long a message may wait for others to fill its batch. */
   lingerMs?: number;
   maxBatchSize?: number;
+  /**
+   * Longest wait for the broker's acknowledgement of a publish (connecting included), in ms; past
+   * it the publish fails with a retriable PublishUnavailableError. Default 10 000.
+   */
+  sendBudgetMs?: number;
 }
+
+const DEFAULT_SEND_BUDGET_MS = 10_000;
 
 export interface PublishResult {
   event_id: string;
@@ -40,18 +48,28 @@ export class Publisher {
   private readonly encoder: EventEncoder;
   private readonly producer: ProducerPort;
   private readonly batcher: Batcher;
+  private readonly sendBudgetMs: number;
+  private connecting: Promise<void> | undefined;
   private connected = false;
 
   constructor(options: PublisherOptions) {
     this.encoder = new EventEncoder(options.catalog ?? loadCatalog(), options.registry, options.source);
-    this.producer = options.kafka.producer({ idempotent: true });
+    this.sendBudgetMs = options.sendBudgetMs ?? DEFAULT_SEND_BUDGET_MS;
+    this.producer = options.kafka.producer({ idempotent: true, retry: retryWithin(this.sendBudgetMs) });
     this.batcher = new Batcher(this.producer, options.lingerMs ?? 5, options.maxBatchSize ?? 500);
   }
 
+  /** One connect at a time: a publish that gave up on a slow connect leaves it to the next one. */
   async connect(): Promise<void> {
     if (this.connected) return;
-    await this.producer.connect();
-    this.connected = true;
+    this.connecting ??= this.producer.connect().then(
+      () => void (this.connected = true),
+      (error: unknown) => {
+        this.connecting = undefined;
+        throw error;
+      },
+    );
+    await this.connecting;
   }
 
   async publish<T extends EventType>(event: EventInput<T>): Promise<PublishResult> {
@@ -95,9 +113,24 @@ export class Publisher {
     return Promise.all(events.map((event) => this.encoder.prepare(event)));
   }
 
+  /**
+   * Resolves once the broker acknowledged every event; fails within the send budget otherwise, with
+   * a PublishUnavailableError when trying again later may work. A send given up on may still
+   * reach Kafka afterwards: publishing is at-least-once, and consumers deduplicate on event_id.
+   */
   async send(prepared: PreparedEvent[]): Promise<void> {
-    await this.connect();
-    await this.batcher.enqueue(prepared.map(({ topic, message }) => ({ topic, message })));
+    const delivered = (async () => {
+      await this.connect();
+      await this.batcher.enqueue(prepared.map(({ topic, message }) => ({ topic, message })));
+    })();
+    // The race below may abandon it; its rejection is reported there, not as an unhandled one.
+    delivered.catch(() => undefined);
+    try {
+      await withinBudget(delivered, this.sendBudgetMs, `publishing ${prepared.length} event(s)`);
+    } catch (error) {
+      if (error instanceof KafkaPortError && error.retriable) throw new PublishUnavailableError(`publishing ${prepared.length} event(s): ${error.message}`, { cause: error });
+      throw error;
+    }
   }
 
   /** Flushes queued events, then disconnects. */
@@ -106,4 +139,13 @@ export class Publisher {
     if (this.connected) await this.producer.disconnect();
     this.connected = false;
   }
+}
+
+/**
+ * kafkajs' retries for one send, short enough to end inside the budget (delays of about 100, 200,
+ * 400, … ms, each at most a quarter of it), so the producer itself gives up rather than leave a
+ * send running behind a publish that already failed.
+ */
+function retryWithin(budgetMs: number) {
+  return { retries: 5, initialRetryTimeMs: Math.min(100, budgetMs / 20), maxRetryTimeMs: budgetMs / 4 };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import type { ApiKey } from '@eventline/api-keys';
-import { ContractNotRegisteredError, Publisher, type UntypedEventInput } from '@eventline/publisher';
+import { ContractNotRegisteredError, Publisher, PublishUnavailableError, type UntypedEventInput } from '@eventline/publisher';
 import { forbiddenEvents } from '../auth/forbidden-events';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway-config';
 import { GatewayError } from '../http/gateway-error';
@@ -43,7 +43,15 @@ export class IngestService {
       const invalid = fromValidationError(error);
       if (invalid) throw invalidEvents(invalid);
       if (error instanceof ContractNotRegisteredError) throw new GatewayError(503, 'contract_not_registered', error.message);
+      if (error instanceof PublishUnavailableError) throw brokerUnavailable(error);
       throw error;
     }
   }
 }
+
+/** Kafka did not acknowledge: never a 202 then. The client sends the same request again later (same event ids, if it set them). */
+function brokerUnavailable(error: PublishUnavailableError): GatewayError {
+  return new GatewayError(503, 'broker_unavailable', `Kafka did not acknowledge the events, so none may count as published; retry later. (${error.message})`, {}, RETRY_AFTER_S);
+}
+
+const RETRY_AFTER_S = 5;

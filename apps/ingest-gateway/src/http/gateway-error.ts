@@ -7,6 +7,8 @@ export class GatewayError extends HttpException {
     readonly code: string,
     message: string,
     readonly details: Record<string, unknown> = {},
+    /** Seconds for a Retry-After header: the refusal is temporary and the same request may succeed then. */
+    readonly retryAfterS?: number,
   ) {
     super({ error: code, message, ...details }, status);
   }

@@ -3,6 +3,7 @@ import { Catch, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs
 import { HttpAdapterHost } from '@nestjs/core';
 import { PinoLogger } from 'nestjs-pino';
 import { toErrorResponse } from './error-response';
+import { GatewayError } from './gateway-error';
 import { requestIdOf } from './request-id';
 
 /**
@@ -28,6 +29,7 @@ export class GatewayExceptionFilter implements ExceptionFilter {
     if (status >= 500) this.logger.error({ ...fields, err: exception }, body.message);
     else this.logger.info(fields, `request refused: ${body.message}`);
     if (res.headersSent) return;
+    if (exception instanceof GatewayError && exception.retryAfterS !== undefined) res.setHeader('Retry-After', String(exception.retryAfterS));
     this.adapterHost.httpAdapter.reply(res, { ...body, request_id: requestId }, status);
   }
 }

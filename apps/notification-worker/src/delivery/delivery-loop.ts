@@ -6,18 +6,21 @@ import { OutboxWriter } from '@eventline/outbox';
 import { withTransaction } from '@eventline/persistence';
 import { Publisher, type UntypedEventInput } from '@eventline/publisher';
 import { DeliveryError } from './delivery-error';
-import { backoffMs, deliverySettings } from './delivery-settings';
+import { backoffMs, deliverySettings, hangAfterSendIfAsked } from './delivery-settings';
 import { EmailChannel } from './email-channel';
 import { failedEvent, sentEvents } from './notification-events';
 import type { PendingNotification, SendResult } from './pending-notification';
+import { forgetSend, markUncertain, recordSending, recordSent, sendRecordsOf, type SendRecord } from './send-records';
 import { WebhookChannel } from './webhook-channel';
 
 /**
  * Sends committed 'pending' rows. Each round claims due rows with FOR UPDATE SKIP LOCKED, sends
  * them, and in the same transaction sets their status and writes the NOTIFICATION_* events to the
  * outbox (outbox-relay publishes them). A row leaves 'pending' only in that commit, so a sent row
- * is never picked again; only a crash between send and commit can resend (webhooks carry an
- * Idempotency-Key for that).
+ * is never picked again. An email also has a send record committed around the SMTP transaction
+ * (send-records.ts), so a crash between send and commit never mails twice: the next round finishes
+ * a 'sent' one without sending and marks an interrupted one 'uncertain' for an operator. Webhooks
+ * may be resent after such a crash; they carry an Idempotency-Key for that.
  */
 @Injectable()
 export class DeliveryLoop implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -68,16 +71,23 @@ export class DeliveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
           ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.settings.batchSize],
       );
-      const events = (await Promise.all(rows.map((row) => this.deliver(client, row)))).flat();
+      const records = await sendRecordsOf(client, rows.filter((row) => row.channel === 'email').map((row) => row.id));
+      const events = (await Promise.all(rows.map((row) => this.deliver(client, row, records.get(row.id))))).flat();
       await this.outbox.append(client, events);
       return rows.length;
     });
   }
 
-  private async deliver(client: PoolClient, row: PendingNotification): Promise<UntypedEventInput[]> {
+  private async deliver(client: PoolClient, row: PendingNotification, record: SendRecord | undefined): Promise<UntypedEventInput[]> {
+    if (record?.state === 'sending') {
+      await markUncertain(client, row.id);
+      this.logger.warn({ notificationId: row.id, tenantId: row.tenant_id }, 'an earlier process died while sending this email; marked uncertain, not resent (eventline notifications uncertain)');
+      return [];
+    }
     const attempts = row.attempts + 1;
     try {
-      const result = await this.send(row);
+      // 'sent': the server accepted it before a crash lost the row's commit (or an operator said so).
+      const result: SendResult = record?.state === 'sent' ? { status: 'sent', providerMessageId: record.providerMessageId } : await this.send(row);
       await client.query('UPDATE notifications SET status = $2, attempts = $3, sent_at = now(), last_error = NULL WHERE id = $1', [row.id, result.status, attempts]);
       return sentEvents(row, result, Date.now());
     } catch (error) {
@@ -98,8 +108,23 @@ export class DeliveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
     switch (row.channel) {
       // The row is the in-app notification: committing it delivered it.
       case 'in_app': return Promise.resolve({ status: 'delivered', providerMessageId: null });
-      case 'email': return this.email.send(row);
+      case 'email': return this.sendEmail(row);
       case 'webhook': return this.webhook.send(row);
     }
+  }
+
+  /** The record is committed before and after the SMTP transaction; see send-records.ts. */
+  private async sendEmail(row: PendingNotification): Promise<SendResult> {
+    await recordSending(this.pool, row.id);
+    let result: SendResult;
+    try {
+      result = await this.email.send(row);
+    } catch (error) {
+      await forgetSend(this.pool, row.id);
+      throw error;
+    }
+    await hangAfterSendIfAsked();
+    await recordSent(this.pool, row.id, result.providerMessageId);
+    return result;
   }
 }

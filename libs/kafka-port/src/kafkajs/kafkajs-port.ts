@@ -19,6 +19,8 @@ export class KafkajsPort implements KafkaPort {
       logCreator: pinoLogCreator,
       ...(options.retries === undefined ? {} : { retry: { retries: options.retries } }),
       ...(options.silent ? { logLevel: logLevel.NOTHING } : {}),
+      ...(options.connectionTimeoutMs === undefined ? {} : { connectionTimeout: options.connectionTimeoutMs }),
+      ...(options.requestTimeoutMs === undefined ? {} : { requestTimeout: options.requestTimeoutMs }),
     });
   }
 

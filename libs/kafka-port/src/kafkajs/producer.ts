@@ -17,6 +17,7 @@ export class KafkajsProducer implements ProducerPort {
       maxInFlightRequests: idempotent ? 5 : 1,
       // Java-compatible murmur2, so producers in other languages key tenants to the same partitions.
       createPartitioner: Partitioners.DefaultPartitioner,
+      ...(options.retry ? { retry: { retries: options.retry.retries, initialRetryTime: options.retry.initialRetryTimeMs, maxRetryTime: options.retry.maxRetryTimeMs } } : {}),
     });
   }
 
