@@ -76,7 +76,8 @@ export class EventConsumer {
       maxWaitMs: 500,
       partitionsConcurrently: options.partitionsConcurrently ?? 2,
     });
-    this.dlqProducer = options.kafka.producer({ idempotent: true });
+    // Bounded, so a dead letter during a broker outage fails as retriable and the batch is retried later, instead of holding the batch (and shutdown) for ever.
+    this.dlqProducer = options.kafka.producer({ idempotent: true, retry: { retries: 5, initialRetryTimeMs: 100, maxRetryTimeMs: 2_000 } });
     this.health = new ConsumerHealth(this.progress, options.stallThresholdSeconds ?? Number(process.env.EVENTLINE_STALL_THRESHOLD_S ?? 30));
     options.metrics?.track(options.group, this.progress);
     const send = deadLetterSender(this.dlqProducer);
