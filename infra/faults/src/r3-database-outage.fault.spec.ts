@@ -32,6 +32,23 @@ const PUBLISH_INTERVAL_MS = Math.round(((OUTAGE_S + 6) * 1_000) / (EVENTS / BATC
 /** The goal for recovery is the runtime's longest backoff step during the outage; fail above twice that. */
 const RECOVERY_LIMIT_S = 2 * OUTAGE_S;
 
+function projectorLog(): string {
+  const logDir = localDir(undefined, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `r3-audit-projector-${process.pid}.log`);
+  console.log(`R3: the audit projector logs to ${logFile}`);
+  return logFile;
+}
+
+async function withPool<T>(databaseUrl: string, work: (pool: Pool) => Promise<T>): Promise<T> {
+  const pool = createPool({ connectionString: databaseUrl, applicationName: 'r3-fault-setup', max: 1 });
+  try {
+    return await work(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
 describe('R3: a PostgreSQL outage under the audit projector', () => {
   jest.setTimeout(bySize({ short: 90_000, full: 240_000 }));
   const endpoints = loadStackEndpoints();
@@ -47,19 +64,19 @@ describe('R3: a PostgreSQL outage under the audit projector', () => {
   beforeAll(async () => {
     const started = Date.now();
     const topics = catalogTopics(loadCatalog()).map((t) => t.topic);
+    // The projector boots (the slow part) while its database is prepared on another port; it
+    // waits for the database at start, and finds it on its port only once migrated and positioned.
+    const databasePort = await freePort();
+    port = await freePort();
+    projector = startApp('apps/audit-projector/src/main.ts', { DATABASE_URL: PrivatePostgres.urlOn(databasePort), AUDIT_PROJECTOR_PORT: String(port) }, projectorLog());
+    watch = new ExitWatch(projector);
     const [privateDatabase, startAt] = await Promise.all([PrivatePostgres.start(), endPositions(kafka, topics)]);
     database = privateDatabase;
     await migrate(database.databaseUrl);
+    await withPool(database.databaseUrl, (setup) => storeGroupPositions(setup, GROUP, startAt));
+    await database.moveTo(databasePort);
     // The test's own reads see the outage too; their failures are expected and not worth a line each.
     pool = createPool({ connectionString: database.databaseUrl, applicationName: 'r3-fault-test', max: 2, logger: { warn: () => undefined } });
-    await storeGroupPositions(pool, GROUP, startAt);
-    port = await freePort();
-    const logDir = localDir(undefined, 'logs');
-    mkdirSync(logDir, { recursive: true });
-    const logFile = join(logDir, `r3-audit-projector-${port}.log`);
-    console.log(`R3: audit projector log ${logFile}, private PostgreSQL on :${database.port}`);
-    projector = startApp('apps/audit-projector/src/main.ts', { DATABASE_URL: database.databaseUrl, AUDIT_PROJECTOR_PORT: String(port) }, logFile);
-    watch = new ExitWatch(projector);
     await waitForHealth(port, 45_000);
     setupS = (Date.now() - started) / 1_000;
   });

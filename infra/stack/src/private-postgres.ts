@@ -17,13 +17,18 @@ const DATABASE = 'eventline';
  */
 export class PrivatePostgres {
   private constructor(
-    private readonly server: EmbeddedServer,
+    private server: EmbeddedServer,
     private readonly baseDir: string,
   ) {}
 
   /** The app database's URL (database `eventline`, created on first start). */
   get databaseUrl(): string {
-    return embeddedUrl(this.server.port, DATABASE).toString();
+    return PrivatePostgres.urlOn(this.server.port);
+  }
+
+  /** The URL the database will have once moved to `port`: an app can be started on it before. */
+  static urlOn(port: number): string {
+    return embeddedUrl(port, DATABASE).toString();
   }
 
   get port(): number {
@@ -61,6 +66,17 @@ export class PrivatePostgres {
   /** Starts the stopped server again on the same port and data; resolves once it answers. */
   async resume(): Promise<void> {
     await runEmbeddedServer(this.server);
+  }
+
+  /**
+   * Restarts the server on `port`. A test prepares the database (migrations, fixtures) on the
+   * first port while its app boots pointed at the second, so the app cannot see it half-prepared
+   * and nothing waits for the other.
+   */
+  async moveTo(port: number): Promise<void> {
+    await this.stop();
+    this.server = { ...this.server, port };
+    await this.resume();
   }
 
   /** Stops the server and deletes its files. */
