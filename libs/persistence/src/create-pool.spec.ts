@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Pool, PoolClient } from 'pg';
-import { createPool, DEFAULT_CONNECTION_TIMEOUT_MS, type PoolLogger } from './create-pool';
+import { createClient, createPool, DEFAULT_CONNECTION_TIMEOUT_MS, type PoolLogger } from './create-pool';
 
 // Nothing here connects: the pool is only built and its events are emitted by hand.
 describe('createPool', () => {
@@ -65,5 +65,17 @@ describe('createPool', () => {
     } finally {
       write.mockRestore();
     }
+  });
+});
+
+describe('createClient', () => {
+  it('names the application, bounds connecting and logs a broken connection instead of throwing', () => {
+    const warnings: string[] = [];
+    const client = createClient({ connectionString: 'postgres://nobody@127.0.0.1:1/none', applicationName: 'migrate', logger: { warn: (_, message) => warnings.push(message) } });
+    const settings = client as unknown as { connectionParameters: { application_name: string }; _connectionTimeoutMillis: number };
+    expect(settings.connectionParameters.application_name).toBe('migrate');
+    expect(settings._connectionTimeoutMillis).toBe(DEFAULT_CONNECTION_TIMEOUT_MS);
+    expect(() => client.emit('error', new Error('Connection terminated unexpectedly'))).not.toThrow();
+    expect(warnings).toEqual(['the database connection failed']);
   });
 });

@@ -1,4 +1,4 @@
-import { Pool, type PoolClient } from 'pg';
+import { Client, Pool, type PoolClient } from 'pg';
 
 export interface PoolLogger {
   warn(details: object, message: string): void;
@@ -57,6 +57,23 @@ export function createPool(options: CreatePoolOptions): Pool {
     ),
   );
   return pool;
+}
+
+/**
+ * A single connection with the pool's safeguards, for short jobs that hold one (migrations, the
+ * schema check): a broken connection fails the query in hand and is logged, instead of an
+ * unheard `error` event ending the process; connecting gives up after the connection timeout.
+ */
+export function createClient(options: Omit<CreatePoolOptions, 'max'>): Client {
+  const logger = options.logger ?? stderrLogger;
+  const client = new Client({
+    connectionString: options.connectionString,
+    application_name: options.applicationName,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+    keepAlive: true,
+  });
+  client.on('error', (err) => logger.warn({ err, applicationName: options.applicationName }, 'the database connection failed'));
+  return client;
 }
 
 function describe(error: unknown): string {
