@@ -14,11 +14,16 @@ export async function withDatabase<T>(context: CliContext, work: (pool: Pool) =>
   try {
     return await work(pool);
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    throw new CliError(`PostgreSQL at ${where(databaseUrl)} is not available (${connectionFailureReason(error)}). Start it (npm run stack:up) or check DATABASE_URL, then run the command again.`);
+    throw asCliError(error, databaseUrl);
   } finally {
     await pool.end().catch(() => undefined);
   }
+}
+
+/** An unavailable database as one line for the terminal; any other error unchanged. */
+export function asCliError(error: unknown, databaseUrl: string): unknown {
+  if (!isDatabaseUnavailable(error)) return error;
+  return new CliError(`PostgreSQL at ${where(databaseUrl)} is not available (${connectionFailureReason(error)}). Start it (npm run stack:up) or check DATABASE_URL, then run the command again.`);
 }
 
 /** Host, port and database; never the credentials. */

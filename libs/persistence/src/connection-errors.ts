@@ -2,7 +2,7 @@
 const SERVER_GONE_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN']);
 /** What pg itself says when a connection broke or could not be had in time (it sets no code then). */
-const PG_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /not queryable/, /Client was closed/];
+const PG_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /^timeout expired$/, /not queryable/, /Client was closed/];
 
 /**
  * True when `error` says PostgreSQL could not be reached or went away (refused, reset, timed
