@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
-import { createKafkaPort } from '@eventline/kafka-port';
+import { createKafkaPort, type PartitionOffset } from '@eventline/kafka-port';
 import { OutboxWriter } from '@eventline/outbox';
 import { createPool, migrate, withTransaction } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
@@ -35,10 +35,27 @@ describe('R3: a PostgreSQL outage under the outbox relay', () => {
   let watch: ExitWatch;
   let port: number;
 
+  const tenants = Array.from({ length: TENANTS }, (_, i) => uniqueName(`r3-relay-${i}`));
+  let committed: Map<string, string[]>;
+  let topicBefore: PartitionOffset[];
+
   beforeAll(async () => {
+    // As in R3 for the projector: the relay boots while its database is prepared on another port.
+    const databasePort = await freePort();
+    port = await freePort();
+    // Small batches, so the outage comes while most rows are still waiting; a poll too slow to
+    // matter, so a row committed after the outage is published only if LISTEN/NOTIFY came back.
+    const env = { DATABASE_URL: PrivatePostgres.urlOn(databasePort), OUTBOX_RELAY_PORT: String(port), OUTBOX_BATCH_SIZE: '20', OUTBOX_POLL_MS: '120000' };
+    relay = startApp('apps/outbox-relay/src/main.ts', env);
+    watch = new ExitWatch(relay);
     database = await PrivatePostgres.start();
     await migrate(database.databaseUrl);
+    const setup = createPool({ connectionString: database.databaseUrl, applicationName: 'r3-relay-fault-setup', max: 1 });
+    committed = await commitRowsOf(setup, tenants, ROWS).finally(() => setup.end());
+    topicBefore = await topicEnd(kafka, TOPIC);
+    await database.moveTo(databasePort);
     pool = createPool({ connectionString: database.databaseUrl, applicationName: 'r3-relay-fault-test', max: 2, logger: { warn: () => undefined } });
+    await waitForHealth(port, 45_000);
   });
 
   afterAll(async () => {
@@ -50,12 +67,12 @@ describe('R3: a PostgreSQL outage under the outbox relay', () => {
   });
 
   /** Commits `rows` rows in order, interleaving tenants; returns each tenant's event ids in commit order. */
-  async function commitRowsOf(tenants: string[], rows: number): Promise<Map<string, string[]>> {
+  async function commitRowsOf(target: Pool, tenants: string[], rows: number): Promise<Map<string, string[]>> {
     const inputs = Array.from({ length: rows }, (_, n) => ticketAssigned(tenants[n % tenants.length], n));
     const byTenant = new Map(tenants.map((t) => [t, [] as string[]]));
     for (let i = 0; i < inputs.length; i += 500) {
       const chunk = inputs.slice(i, i + 500);
-      const ids = await withTransaction(pool, (client) => writer.append(client, chunk));
+      const ids = await withTransaction(target, (client) => writer.append(client, chunk));
       ids.forEach((id, k) => byTenant.get(chunk[k].tenant_id)!.push(id));
     }
     return byTenant;
@@ -65,17 +82,6 @@ describe('R3: a PostgreSQL outage under the outbox relay', () => {
     Number((await pool.query('SELECT count(*) AS n FROM outbox WHERE tenant_id = ANY($1) AND published_at IS NOT NULL', [tenants]).catch(() => ({ rows: [{ n: 0 }] }))).rows[0].n);
 
   it(`publishes every committed row after a ${OUTAGE_S} s database outage, without exiting`, async () => {
-    const tenants = Array.from({ length: TENANTS }, (_, i) => uniqueName(`r3-relay-${i}`));
-    const committed = await commitRowsOf(tenants, ROWS);
-    const topicBefore = await topicEnd(kafka, TOPIC);
-    port = await freePort();
-    // Small batches, so the outage comes while most rows are still waiting; a poll too slow to
-    // matter, so a row committed after the outage is published only if LISTEN/NOTIFY came back.
-    const env = { DATABASE_URL: database.databaseUrl, OUTBOX_RELAY_PORT: String(port), OUTBOX_BATCH_SIZE: '20', OUTBOX_POLL_MS: '120000' };
-    relay = startApp('apps/outbox-relay/src/main.ts', env);
-    watch = new ExitWatch(relay);
-    await waitForHealth(port, 45_000);
-
     const beforeOutage = await eventually('some rows published before the outage', async () => {
       const n = await published(tenants);
       return n >= 100 ? n : undefined;
@@ -90,7 +96,7 @@ describe('R3: a PostgreSQL outage under the outbox relay', () => {
     const recoveryS = (Date.now() - restartedAt) / 1_000;
     const late = [uniqueName('r3-relay-late')];
     const lateCommitted = Date.now();
-    await commitRowsOf(late, 1);
+    await commitRowsOf(pool, late, 1);
     await eventually('a row committed after the outage published on NOTIFY', async () => ((await published(late)) === 1 ? true : undefined), 10_000);
     const notifyS = (Date.now() - lateCommitted) / 1_000;
 
