@@ -99,7 +99,10 @@ describe('R3: a PostgreSQL outage under the audit projector', () => {
     );
     return Object.fromEntries(Object.entries(rows[0]).map(([key, value]) => [key, Number(value)])) as Record<'events' | 'distinct_events' | 'audits' | 'distinct_audits', number>;
   };
-  const projected = async (tenants: string[]) => (await counts(tenants).catch(() => ({ events: 0 }))).events;
+  const projected = async (tenants: string[]) => {
+    watch.assertUp('the audit projector');
+    return (await counts(tenants).catch(() => ({ events: 0 }))).events;
+  };
 
   it(`projects every event exactly once after a ${OUTAGE_S} s database outage, without exiting`, async () => {
     const tenants = Array.from({ length: TENANTS }, (_, i) => uniqueName(`r3-${i}`));

@@ -78,8 +78,11 @@ describe('R3: a PostgreSQL outage under the outbox relay', () => {
     return byTenant;
   }
 
-  const published = async (tenants: string[]) =>
-    Number((await pool.query('SELECT count(*) AS n FROM outbox WHERE tenant_id = ANY($1) AND published_at IS NOT NULL', [tenants]).catch(() => ({ rows: [{ n: 0 }] }))).rows[0].n);
+  const published = async (tenants: string[]) => {
+    watch.assertUp('the outbox relay');
+    const { rows } = await pool.query('SELECT count(*) AS n FROM outbox WHERE tenant_id = ANY($1) AND published_at IS NOT NULL', [tenants]).catch(() => ({ rows: [{ n: 0 }] }));
+    return Number(rows[0].n);
+  };
 
   it(`publishes every committed row after a ${OUTAGE_S} s database outage, without exiting`, async () => {
     const beforeOutage = await eventually('some rows published before the outage', async () => {

@@ -17,6 +17,11 @@ export class ExitWatch {
     this.stopping = true;
   }
 
+  /** For polls that wait on the app: fails at once, naming how it ended, instead of timing out. */
+  assertUp(app: string): void {
+    if (this.unexpected) throw new Error(`${app} ${this.unexpected}`);
+  }
+
   /** Undefined while the app has stayed up, else how it went. */
   get exit(): string | undefined {
     return this.unexpected;
