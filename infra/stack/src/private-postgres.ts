@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '@eventline/test-harness';
 import { embeddedUrl, ensureDatabasesOn, runEmbeddedServer, type EmbeddedServer } from './postgres';
@@ -8,6 +8,8 @@ import { isAlive, runningPid, stopProcess } from './processes';
 import { loadSettings } from './settings';
 
 const DATABASE = 'eventline';
+/** The test process that started a server, so a later run can tell it was left behind. */
+const OWNER_FILE = 'owner.pid';
 
 /**
  * An embedded PostgreSQL of one test's own, on a free port, that the test may stop and start
@@ -36,16 +38,14 @@ export class PrivatePostgres {
   }
 
   static async start(): Promise<PrivatePostgres> {
-    const baseDir = join(loadSettings().local, 'private-postgres', randomUUID().slice(0, 8));
+    const root = join(loadSettings().local, 'private-postgres');
+    await removeAbandoned(root);
+    const baseDir = join(root, randomUUID().slice(0, 8));
     mkdirSync(baseDir, { recursive: true });
-    const server: EmbeddedServer = {
-      dataDir: join(baseDir, 'data'),
-      port: await freePort(),
-      proc: { name: 'postgres', marker: join(baseDir, 'data'), runDir: join(baseDir, 'run'), logFile: join(baseDir, 'postgres.log') },
-    };
-    const postgres = new PrivatePostgres(server, baseDir);
+    writeFileSync(join(baseDir, OWNER_FILE), `${process.pid}\n`);
+    const postgres = new PrivatePostgres(serverIn(baseDir, await freePort()), baseDir);
     await postgres.resume();
-    await ensureDatabasesOn(embeddedUrl(server.port, DATABASE), [DATABASE]);
+    await ensureDatabasesOn(embeddedUrl(postgres.port, DATABASE), [DATABASE]);
     return postgres;
   }
 
@@ -84,4 +84,28 @@ export class PrivatePostgres {
     await this.stop();
     rmSync(this.baseDir, { recursive: true, force: true });
   }
+}
+
+function serverIn(baseDir: string, port: number): EmbeddedServer {
+  const dataDir = join(baseDir, 'data');
+  return { dataDir, port, proc: { name: 'postgres', marker: dataDir, runDir: join(baseDir, 'run'), logFile: join(baseDir, 'postgres.log') } };
+}
+
+/** Servers of test runs that died before removing them (a killed Jest): stopped, and their files deleted. */
+async function removeAbandoned(root: string): Promise<void> {
+  if (!existsSync(root)) return;
+  for (const name of readdirSync(root)) {
+    const baseDir = join(root, name);
+    const owner = ownerPid(baseDir);
+    if (owner !== undefined && isAlive(owner)) continue;
+    await stopProcess(serverIn(baseDir, 0).proc, 5_000);
+    rmSync(baseDir, { recursive: true, force: true });
+  }
+}
+
+function ownerPid(baseDir: string): number | undefined {
+  const file = join(baseDir, OWNER_FILE);
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
