@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import { findEvent, loadCatalog } from '@eventline/contracts';
 import { deadLetterTopic } from '@eventline/consumer-runtime';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { migrate, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient, toWireFormat } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
@@ -29,7 +29,7 @@ describe('audit-projector against the real stack', () => {
 
   beforeAll(async () => {
     await migrate(endpoints.databaseUrl);
-    pool = new Pool({ connectionString: endpoints.databaseUrl });
+    pool = createPool({ applicationName: 'audit-projector-test', connectionString: endpoints.databaseUrl });
     publisher = new Publisher({ kafka, registry, catalog, source: 'audit-test', maxBatchSize: 1_000 });
     projector = startProjector();
     await waitForHealth(PORT);

@@ -1,8 +1,9 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { findEvent, loadCatalog, type Catalog } from '@eventline/contracts';
 import { createKafkaPort, type KafkaPort } from '@eventline/kafka-port';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
+import { createPool } from '@eventline/persistence';
 
 /** The event the bench publishes; its topic is the one the bench consumer subscribes to. */
 export const BENCH_EVENT_TYPE = 'TICKET_ASSIGNED';
@@ -24,7 +25,7 @@ export function openResources(): BenchResources {
     catalog,
     kafka: createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'audit-bench' }),
     registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl),
-    pool: new Pool({ connectionString: endpoints.databaseUrl, max: 6, application_name: 'audit-bench' }),
+    pool: createPool({ applicationName: 'audit-bench', connectionString: endpoints.databaseUrl, max: 6 }),
     topic: contract.topic,
   };
 }

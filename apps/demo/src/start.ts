@@ -2,12 +2,12 @@ import '@eventline/node-runtime/check';
 import { Command } from 'commander';
 import { constants } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { ApiKeyStore } from '@eventline/api-keys';
 import { registerCatalog } from '@eventline/contract-registration';
 import { loadCatalog, type Catalog } from '@eventline/contracts';
 import { createKafkaPort, type KafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { migrate, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
@@ -33,7 +33,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 
 async function main(): Promise<number> {
   const endpoints = loadStackEndpoints();
-  const pool = new Pool({ connectionString: endpoints.databaseUrl });
+  const pool = createPool({ applicationName: 'eventline-demo', connectionString: endpoints.databaseUrl });
   const registry = new SchemaRegistryClient(endpoints.schemaRegistryUrl);
   const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'eventline-demo' });
   const catalog = loadCatalog();

@@ -4,10 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { migrate, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
@@ -49,7 +49,7 @@ describe('moderation-worker against the real stack', () => {
 
   beforeAll(async () => {
     await migrate(endpoints.databaseUrl);
-    pool = new Pool({ connectionString: endpoints.databaseUrl });
+    pool = createPool({ applicationName: 'moderation-worker-test', connectionString: endpoints.databaseUrl });
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'moderation-test' });
     worker = startWorker();
     await waitForHealth(PORT, WAIT);

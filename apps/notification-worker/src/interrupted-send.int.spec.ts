@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { createPool, migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
@@ -41,7 +41,7 @@ describe('notification-worker killed between an accepted email and its record', 
 
   beforeAll(async () => {
     await migrate(endpoints.databaseUrl);
-    pool = new Pool({ connectionString: endpoints.databaseUrl, max: 2 });
+    pool = createPool({ connectionString: endpoints.databaseUrl, max: 2, applicationName: 'interrupted-send-test' });
     const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'notification-crash-test' });
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'notification-crash-test' });
     smtpPort = await freePort();

@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { migrate, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
@@ -34,7 +34,7 @@ describe('notification-worker against the real stack', () => {
 
   beforeAll(async () => {
     await migrate(endpoints.databaseUrl);
-    pool = new Pool({ connectionString: endpoints.databaseUrl });
+    pool = createPool({ applicationName: 'notification-worker-test', connectionString: endpoints.databaseUrl });
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'notification-test' });
     smtp = await startSmtpServer(SMTP_PORT);
     hooks = await startWebhookReceiver(WEBHOOK_PORT);

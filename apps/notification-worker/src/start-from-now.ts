@@ -1,7 +1,6 @@
-import { Pool } from 'pg';
 import { catalogTopics, loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { assertSchemaCurrent } from '@eventline/persistence';
+import { assertSchemaCurrent, createPool } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
 
 /**
@@ -11,7 +10,7 @@ import { loadStackEndpoints } from '@eventline/stack-config';
  */
 export async function startFromNowOnFirstRun(group: string): Promise<void> {
   const endpoints = loadStackEndpoints();
-  const pool = new Pool({ connectionString: endpoints.databaseUrl, max: 1 });
+  const pool = createPool({ applicationName: 'notification-worker-start', connectionString: endpoints.databaseUrl, max: 1 });
   const admin = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: `${group}-start` }).admin();
   try {
     await assertSchemaCurrent(pool);

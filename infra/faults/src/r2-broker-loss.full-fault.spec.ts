@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { registerCatalog } from '@eventline/contract-registration';
 import { loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { createPool, migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
@@ -37,7 +37,7 @@ describe('R2: losing a broker loses no acknowledged event', () => {
     cluster = await startPrivateKafkaCluster({ nodes: 3 });
     scratch = await createScratchDatabase(endpoints.databaseUrl);
     await migrate(scratch.url);
-    pool = new Pool({ connectionString: scratch.url });
+    pool = createPool({ connectionString: scratch.url, applicationName: 'fault-r2' });
     const admin = createKafkaPort({ brokers: cluster.brokers, clientId: 'r2-setup' }).admin();
     await admin.connect();
     await registerCatalog(loadCatalog(), new SchemaRegistryClient(endpoints.schemaRegistryUrl), admin);

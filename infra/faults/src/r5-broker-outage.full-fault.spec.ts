@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { ApiKeyStore } from '@eventline/api-keys';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { createPool, migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
@@ -37,7 +37,7 @@ describe('R5b: the only broker stopped for 15 s under the outbox relay and the i
     db = await createScratchDatabase(endpoints.databaseUrl);
     await Promise.all([migrate(db.url), broker.start()]);
     await broker.createTopic(TICKETS_TOPIC);
-    pool = new Pool({ connectionString: db.url, max: 2 });
+    pool = createPool({ connectionString: db.url, max: 2, applicationName: 'fault-r5b' });
     const kafka = createKafkaPort({ brokers: [broker.brokers], clientId: 'fault-r5b' });
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), source: 'fault-r5b' });
     const env = { DATABASE_URL: db.url, KAFKA_BROKERS: broker.brokers };

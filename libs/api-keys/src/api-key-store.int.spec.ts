@@ -1,11 +1,11 @@
-import { Pool } from 'pg';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { uniqueName } from '@eventline/test-harness';
 import { ApiKeyStore } from './api-key-store';
 import { hashKey } from './key-material';
+import { createPool } from '@eventline/persistence';
 
 describe('ApiKeyStore against the real PostgreSQL', () => {
-  const pool = new Pool({ connectionString: loadStackEndpoints().databaseUrl, max: 2 });
+  const pool = createPool({ applicationName: 'api-keys-test', connectionString: loadStackEndpoints().databaseUrl, max: 2 });
   const store = new ApiKeyStore(pool);
   afterAll(() => pool.end());
 

@@ -1,9 +1,9 @@
 import { DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
-import { assertSchemaCurrent } from '@eventline/persistence';
+import { assertSchemaCurrent, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints, type StackEndpoints } from '@eventline/stack-config';
@@ -84,7 +84,11 @@ export class PlatformModule {
           inject: [KAFKA, SchemaRegistryClient, CATALOG],
           useFactory: (kafka, registry, catalog) => new Publisher({ kafka, registry, catalog, source: options.service }),
         },
-        { provide: PG_POOL, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => new Pool({ connectionString: e.databaseUrl, max: 10 }) },
+        {
+          provide: PG_POOL,
+          inject: [STACK_ENDPOINTS, PinoLogger],
+          useFactory: (e: StackEndpoints, logger: PinoLogger) => createPool({ connectionString: e.databaseUrl, max: 10, applicationName: options.service, logger }),
+        },
         { provide: METRICS, useFactory: () => metricsRegistry(options.service) },
         PlatformLifecycle,
         StartupState,

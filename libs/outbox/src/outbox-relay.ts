@@ -81,6 +81,7 @@ export class OutboxRelay {
       try {
         const handled = await this.runOnce();
         failures = 0;
+        if (!this.listener) await this.listenAgain();
         if (handled < this.batchSize) await this.sleep(this.pollIntervalMs);
       } catch (error) {
         failures += 1;
@@ -111,10 +112,38 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
-    this.listener = await this.pool.connect();
-    this.listener.on('notification', () => this.wake?.());
-    this.listener.on('error', (error) => this.logger.warn({ err: error }, 'outbox LISTEN connection failed; polling only'));
-    await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    const listener = await this.pool.connect();
+    listener.on('notification', () => this.wake?.());
+    listener.on('error', (error) => this.dropListener(listener, error));
+    try {
+      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    } catch (error) {
+      listener.release(error as Error);
+      throw error;
+    }
+    this.listener = listener;
+  }
+
+  /**
+   * A database restart breaks the LISTEN connection: it is given back to the pool to be discarded
+   * (kept, it would hold a pool slot for nothing) and the relay polls until listenAgain() succeeds.
+   */
+  private dropListener(listener: PoolClient, error: Error): void {
+    // pg reports one broken connection more than once ("terminating…", then "Connection terminated").
+    if (this.listener !== listener) return;
+    this.listener = undefined;
+    this.logger.warn({ err: error }, 'outbox LISTEN connection failed; polling until it is back');
+    listener.release(error);
+  }
+
+  /** After a batch succeeded, so the database is back: LISTEN again, or keep polling if that fails. */
+  private async listenAgain(): Promise<void> {
+    try {
+      await this.listen();
+      this.logger.info({}, 'outbox LISTEN connection restored');
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox LISTEN failed again; still polling');
+    }
   }
 
   private sleep(ms: number): Promise<void> {

@@ -1,6 +1,6 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createKafkaPort, type KafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { migrate, createPool } from '@eventline/persistence';
 import { EventValidationError, Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
@@ -19,7 +19,7 @@ describe('transactional outbox against the real stack', () => {
 
   beforeAll(async () => {
     await migrate(endpoints.databaseUrl);
-    pool = new Pool({ connectionString: endpoints.databaseUrl });
+    pool = createPool({ applicationName: 'outbox-test', connectionString: endpoints.databaseUrl });
     kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'outbox-test' });
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), source: 'billing-service' });
     writer = new OutboxWriter(publisher);

@@ -1,5 +1,6 @@
 import { PG_MIGRATE_LOCK_ID, runner } from 'node-pg-migrate';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { createClient, type PoolLogger } from './create-pool';
 import { editedMigrationsMessage, reviewChecksums } from './checksum-review';
 import { listMigrationFiles, MIGRATIONS_DIR } from './migration-files';
 import { ensureChecksumsTable, MIGRATIONS_TABLE, readAppliedNames, readRecordedChecksums, recordChecksums } from './migration-records';
@@ -12,6 +13,9 @@ export interface MigrateOptions {
   waitForLockMs?: number;
 }
 
+/** A broken connection already fails the migration's query in hand, which the caller reports. */
+const silent: PoolLogger = { warn: () => undefined };
+
 /**
  * Applies pending migrations (node-pg-migrate, SQL files in libs/persistence/migrations) once
  * every applied one is found unchanged: an applied file whose sha256 differs from the one recorded
@@ -20,7 +24,7 @@ export interface MigrateOptions {
  */
 export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<string[]> {
   const { dir = MIGRATIONS_DIR, log = () => undefined, waitForLockMs = 60_000 } = options;
-  const client = new Client({ connectionString: databaseUrl });
+  const client = createClient({ connectionString: databaseUrl, applicationName: 'eventline-migrate', logger: silent });
   await client.connect();
   try {
     // node-pg-migrate's own lock id, held across the checksum review and the run, so concurrent

@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
-import { Pool } from 'pg';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { migrationsDir } from '../test/migration-dirs';
 import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
 import { migrate } from './migrate';
 import { MIGRATIONS_DIR } from './migration-files';
 import { assertSchemaCurrent } from './schema-check';
+import { createPool } from './create-pool';
 
 describe('assertSchemaCurrent against the real PostgreSQL', () => {
   const { databaseUrl } = loadStackEndpoints();
@@ -38,7 +38,7 @@ describe('assertSchemaCurrent against the real PostgreSQL', () => {
 
   it('resolves, through a pool, once every shipped migration is applied', async () => {
     await migrate(db.url);
-    const pool = new Pool({ connectionString: db.url, max: 1 });
+    const pool = createPool({ applicationName: 'schema-check-test', connectionString: db.url, max: 1 });
     try {
       await expect(assertSchemaCurrent(pool)).resolves.toBeUndefined();
     } finally {

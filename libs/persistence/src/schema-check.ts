@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { createClient } from './create-pool';
 import { listMigrationFiles, MIGRATIONS_DIR } from './migration-files';
 import { readAppliedNames, type Queryable } from './migration-records';
 
@@ -18,7 +19,7 @@ export async function assertSchemaCurrent(db: Queryable | string, dir: string = 
 }
 
 async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: databaseUrl });
+  const client = createClient({ connectionString: databaseUrl, applicationName: 'eventline-schema-check' });
   await client.connect();
   try {
     return await work(client);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 export { eventually } from './eventually';
-export { readTopic, topicSize } from './read-topic';
+export { readTopic, readTopicFrom, topicEnd, topicSize } from './read-topic';
 
 /** A name no other test run has used, so tests share one stack without seeing each other's data. */
 export function uniqueName(prefix: string): string {

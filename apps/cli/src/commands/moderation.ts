@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { Pool } from 'pg';
 import type { CliContext } from '../context';
+import { withDatabase } from '../database';
 import { CliError } from '../errors';
 import { formatTable } from '../output/table';
 
@@ -15,7 +15,7 @@ export function moderationCommands(program: Command, context: CliContext): void 
     .option('--limit <n>', 'at most this many', '100')
     .action(async (options: { tenant?: string; status?: string; limit: string }) => {
       if (options.status && !['open', 'resolved'].includes(options.status)) throw new CliError(`--status must be open or resolved, not "${options.status}"`);
-      const { rows } = await withPool(context, (pool) =>
+      const { rows } = await withDatabase(context, (pool) =>
         pool.query(
           `SELECT id, tenant_id, created_at, decision, reason, subject_type, subject_id, status, details FROM moderation_cases
            WHERE ($1::text IS NULL OR tenant_id = $1) AND ($2::text IS NULL OR status = $2) ORDER BY created_at DESC LIMIT $3`,
@@ -32,25 +32,15 @@ export function moderationCommands(program: Command, context: CliContext): void 
     .requiredOption('--by <user>', 'the reviewer')
     .action(async (caseId: string, options: { by: string }) => {
       if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new CliError(`"${caseId}" is not a case id; \`eventline moderation cases\` lists them.`);
-      const { rows } = await withPool(context, (pool) =>
+      const { rows } = await withDatabase(context, (pool) =>
         pool.query(
           `UPDATE moderation_cases SET status = 'resolved', resolved_by = $2, resolved_at = now() WHERE id = $1 AND status = 'open' RETURNING id`,
           [caseId, options.by],
         ),
       );
       if (rows.length === 1) return void console.log(`Resolved moderation case ${caseId} (by ${options.by}).`);
-      const exists = await withPool(context, (pool) => pool.query('SELECT resolved_by FROM moderation_cases WHERE id = $1', [caseId]));
+      const exists = await withDatabase(context, (pool) => pool.query('SELECT resolved_by FROM moderation_cases WHERE id = $1', [caseId]));
       if (exists.rows.length === 0) throw new CliError(`No moderation case has id "${caseId}"; \`eventline moderation cases\` lists them.`);
       console.log(`Moderation case ${caseId} was already resolved by ${exists.rows[0].resolved_by}.`);
     });
-}
-
-/** One short-lived connection, closed afterwards so the command exits promptly. */
-async function withPool<T>(context: CliContext, work: (pool: Pool) => Promise<T>): Promise<T> {
-  const pool = new Pool({ connectionString: context.endpoints.databaseUrl, max: 1 });
-  try {
-    return await work(pool);
-  } finally {
-    await pool.end();
-  }
 }

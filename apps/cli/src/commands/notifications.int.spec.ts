@@ -1,13 +1,13 @@
 import { migrate } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
-import { eventlineWithEnv } from '../testing/run-cli';
+import { eventlineWith } from '../testing/run-cli';
 
 /** The listing of real uncertain sends is tested with the worker (apps/notification-worker/src/interrupted-send.int.spec.ts). */
 describe('eventline notifications', () => {
   jest.setTimeout(60_000);
   let db: ScratchDatabase;
-  const cli = (...args: string[]) => eventlineWithEnv({ DATABASE_URL: db.url }, ...args);
+  const cli = (...args: string[]) => eventlineWith({ DATABASE_URL: db.url }, ...args);
 
   beforeAll(async () => {
     db = await createScratchDatabase(loadStackEndpoints().databaseUrl);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { CliContext } from '../context';
+import { withDatabase } from '../database';
 import { CliError } from '../errors';
 import { maskAddress } from '../notifications/mask-address';
 import { formatTable } from '../output/table';
@@ -12,7 +13,7 @@ export function notificationCommands(program: Command, context: CliContext): voi
     .command('uncertain')
     .description('emails a worker died sending: the SMTP server may or may not have them; oldest first')
     .action(async () => {
-      const { rows } = await withPool(context, (pool) =>
+      const { rows } = await withDatabase(context, (pool) =>
         pool.query(
           `SELECT n.id, n.tenant_id, n.channel, n.address, n.event_id, s.started_at, s.worker
              FROM notification_sends s JOIN notifications n ON n.id = s.notification_id
@@ -33,7 +34,7 @@ export function notificationCommands(program: Command, context: CliContext): voi
       if (Boolean(options.sent) === Boolean(options.resend)) throw new CliError('notifications resolve needs exactly one of --sent or --resend');
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new CliError(`"${id}" is not a notification id; \`eventline notifications uncertain\` lists them.`);
       const decision = options.sent ? 'sent' : 'resend';
-      const resolved = await withPool(context, (pool) => resolve(pool, id, decision));
+      const resolved = await withDatabase(context, (pool) => resolve(pool, id, decision));
       if (!resolved) throw new CliError(`No uncertain notification has id "${id}"; \`eventline notifications uncertain\` lists them.`);
       console.log(decision === 'sent' ? `Notification ${id} recorded as sent; the worker publishes its NOTIFICATION_SENT.` : `Notification ${id} will be sent again by the worker.`);
     });
@@ -57,13 +58,3 @@ async function resolve(pool: Pool, id: string, decision: 'sent' | 'resend'): Pro
 }
 
 const second = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
-
-/** One short-lived connection, closed afterwards so the command exits promptly. */
-async function withPool<T>(context: CliContext, work: (pool: Pool) => Promise<T>): Promise<T> {
-  const pool = new Pool({ connectionString: context.endpoints.databaseUrl, max: 1 });
-  try {
-    return await work(pool);
-  } finally {
-    await pool.end();
-  }
-}

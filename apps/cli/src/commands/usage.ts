@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { Pool } from 'pg';
 import { KpiQueryError, parseTokenKpiQuery, tokenKpis } from '@eventline/usage-kpis';
 import type { CliContext } from '../context';
+import { withDatabase } from '../database';
 import { CliError } from '../errors';
 import { formatTable } from '../output/table';
 
@@ -25,8 +25,7 @@ export function usageCommands(program: Command, context: CliContext): void {
     .action(async (options: KpiOptions) => {
       const query = toQuery(options);
       // Straight to PostgreSQL, the same SQL as the projector's HTTP endpoint: works while the app is down.
-      const pool = new Pool({ connectionString: context.endpoints.databaseUrl, max: 1 });
-      const rows = await tokenKpis(pool, query).finally(() => pool.end());
+      const rows = await withDatabase(context, (pool) => tokenKpis(pool, query));
       if (rows.length === 0) return void console.log(`No usage recorded for tenant "${query.tenant}" in that range.`);
       const table = rows.map((r) => [r.key, String(r.events), String(r.input_tokens), String(r.output_tokens), String(r.total_tokens)]);
       console.log(formatTable([query.by.toUpperCase(), 'EVENTS', 'INPUT', 'OUTPUT', 'TOTAL'], table));

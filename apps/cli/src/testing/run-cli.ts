@@ -12,11 +12,11 @@ export interface CliRun {
 
 /** Runs the real `eventline` bin, as a person would, against the local stack. */
 export function eventline(...args: string[]): Promise<CliRun> {
-  return eventlineWithEnv({}, ...args);
+  return eventlineWith({}, ...args);
 }
 
-/** The same, with `env` on top of the test's environment (another DATABASE_URL, say). */
-export async function eventlineWithEnv(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
+/** Runs the bin with `env` on top of the test's environment (another DATABASE_URL, say). */
+export async function eventlineWith(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['apps/cli/bin/eventline.js', ...args], { cwd: findWorkspaceRoot(), timeout: 120_000, env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };

@@ -1,9 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Pool } from 'pg';
 import { ApiKeyStore, type NewApiKey } from '@eventline/api-keys';
 import { createKafkaPort, type KafkaPort } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { migrate, createPool } from '@eventline/persistence';
 import { startPlatformApp } from '@eventline/nest-platform';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
@@ -21,7 +20,7 @@ export class GatewayFixture {
   readonly endpoints = loadStackEndpoints();
   readonly registry = new SchemaRegistryClient(this.endpoints.schemaRegistryUrl);
   readonly kafka: KafkaPort = createKafkaPort({ brokers: this.endpoints.kafkaBrokers, clientId: 'ingest-gateway-test' });
-  private readonly pool = new Pool({ connectionString: this.endpoints.databaseUrl, max: 2 });
+  private readonly pool = createPool({ applicationName: 'ingest-gateway-test', connectionString: this.endpoints.databaseUrl, max: 2 });
   readonly keys = new ApiKeyStore(this.pool);
   private app?: NestExpressApplication;
   url = '';

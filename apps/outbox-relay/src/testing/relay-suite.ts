@@ -1,11 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { OutboxWriter } from '@eventline/outbox';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { exited, readTopic, startApp, ticketAssigned } from '@eventline/test-harness';
+import { createPool } from '@eventline/persistence';
 
 const TOPIC = 'tickets.events.v1';
 
@@ -30,7 +31,7 @@ export function relaySuite(): RelaySuite {
   const relays: ChildProcess[] = [];
 
   beforeAll(() => {
-    pool = new Pool({ connectionString: endpoints.databaseUrl });
+    pool = createPool({ applicationName: 'outbox-relay-test', connectionString: endpoints.databaseUrl });
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), source: 'relay-test' });
   });
   afterEach(async () => {

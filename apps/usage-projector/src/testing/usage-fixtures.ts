@@ -1,12 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { Publisher, type UntypedEventInput } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { exited, metricSum, startApp, waitForHealth } from '@eventline/test-harness';
+import { createPool } from '@eventline/persistence';
 
 export const PORT_A = 18192;
 export const PORT_B = 18193;
@@ -48,7 +49,7 @@ export function projectorSuite(clientId: string): ProjectorSuite {
   const suite = { running: [] as ChildProcess[] } as ProjectorSuite;
   suite.records = async (tenants) => Number((await suite.pool.query('SELECT count(*) AS n FROM usage_records WHERE tenant_id = ANY($1)', [tenants])).rows[0].n);
   beforeAll(async () => {
-    suite.pool = new Pool({ connectionString: endpoints.databaseUrl });
+    suite.pool = createPool({ applicationName: 'usage-projector-test', connectionString: endpoints.databaseUrl });
     const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId });
     suite.publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'usage-test', maxBatchSize: 1_000 });
     suite.running.push(startProjector(PORT_A));

@@ -1,4 +1,5 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { createPool } from '@eventline/persistence';
 import { loadCatalog } from '@eventline/contracts';
 import { deadLetterTopic } from '@eventline/consumer-runtime';
 import { createKafkaPort, type KafkaPort, type ProducerPort } from '@eventline/kafka-port';
@@ -33,7 +34,7 @@ export function auditFaultSuite(clientId: string, options: { startProjector?: bo
     return readTopic(kafka, deadLetterTopic(AUDIT_GROUP), items.length, (m) => ids.has(m.headers[POISON_HEADER]), 150_000);
   };
   beforeAll(async () => {
-    suite.pool = new Pool({ connectionString: endpoints.databaseUrl, max: 2 });
+    suite.pool = createPool({ connectionString: endpoints.databaseUrl, max: 2, applicationName: 'fault-suite' });
     suite.publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: clientId, maxBatchSize: 1_000 });
     suite.producer = kafka.producer();
     await suite.producer.connect();

@@ -1,0 +1,37 @@
+import type { Pool } from 'pg';
+import { connectionFailureReason, createPool, isDatabaseUnavailable } from '@eventline/persistence';
+import type { CliContext } from './context';
+import { CliError } from './errors';
+
+/**
+ * Runs `work` with a one-connection pool, closed afterwards so the command exits promptly. A
+ * database that is down or restarting becomes one line for the person at the terminal, not a
+ * stack trace.
+ */
+export async function withDatabase<T>(context: CliContext, work: (pool: Pool) => Promise<T>): Promise<T> {
+  const databaseUrl = context.endpoints.databaseUrl;
+  const pool = createPool({ connectionString: databaseUrl, max: 1, applicationName: 'eventline-cli' });
+  try {
+    return await work(pool);
+  } catch (error) {
+    throw asCliError(error, databaseUrl);
+  } finally {
+    await pool.end().catch(() => undefined);
+  }
+}
+
+/** An unavailable database as one line for the terminal; any other error unchanged. */
+export function asCliError(error: unknown, databaseUrl: string): unknown {
+  if (!isDatabaseUnavailable(error)) return error;
+  return new CliError(`PostgreSQL at ${where(databaseUrl)} is not available (${connectionFailureReason(error)}). Start it (npm run stack:up) or check DATABASE_URL, then run the command again.`);
+}
+
+/** Host, port and database; never the credentials. */
+function where(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return 'DATABASE_URL';
+  }
+}

@@ -1,0 +1,153 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Pool } from 'pg';
+import { catalogTopics, loadCatalog } from '@eventline/contracts';
+import { deadLetterTopic } from '@eventline/consumer-runtime';
+import { createKafkaPort } from '@eventline/kafka-port';
+import { createPool, migrate } from '@eventline/persistence';
+import { Publisher } from '@eventline/publisher';
+import { SchemaRegistryClient } from '@eventline/schema-registry';
+import { loadStackEndpoints, localDir } from '@eventline/stack-config';
+import { eventually, exited, freePort, metricSum, startApp, ticketAssigned, topicSize, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { PrivatePostgres } from '../../stack/src/private-postgres';
+import { bySize } from './fault-size';
+import { ExitWatch, ReadinessSampler } from './support/app-watch';
+import { endPositions, storeGroupPositions } from './support/group-at-end';
+import { publishPaced } from './support/paced-publisher';
+
+/**
+ * R3: the audit projector's PostgreSQL stops mid-stream (a restart, an failover) while events keep
+ * coming. The projector must stay up, wait, and project every event exactly once when the
+ * database is back. The database is the test's own embedded server: the shared stack's is never stopped.
+ */
+const GROUP = 'audit-projector';
+const EVENTS = bySize({ short: 5_000, full: 20_000 });
+const OUTAGE_S = bySize({ short: 15, full: 30 });
+const BATCH = 250;
+const TENANTS = 4;
+/** The stream runs from a few seconds before the outage to a few seconds after it. */
+const PUBLISH_INTERVAL_MS = Math.round(((OUTAGE_S + 6) * 1_000) / (EVENTS / BATCH));
+/** The goal for recovery is the runtime's longest backoff step during the outage; fail above twice that. */
+const RECOVERY_LIMIT_S = 2 * OUTAGE_S;
+
+function projectorLog(): string {
+  const logDir = localDir(undefined, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `r3-audit-projector-${process.pid}.log`);
+  console.log(`R3: the audit projector logs to ${logFile}`);
+  return logFile;
+}
+
+async function withPool<T>(databaseUrl: string, work: (pool: Pool) => Promise<T>): Promise<T> {
+  const pool = createPool({ connectionString: databaseUrl, applicationName: 'r3-fault-setup', max: 1 });
+  try {
+    return await work(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+describe('R3: a PostgreSQL outage under the audit projector', () => {
+  jest.setTimeout(bySize({ short: 90_000, full: 240_000 }));
+  const endpoints = loadStackEndpoints();
+  const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'r3-fault-test' });
+  const publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'r3-fault-test', maxBatchSize: 1_000 });
+  let database: PrivatePostgres;
+  let pool: Pool;
+  let projector: ChildProcess;
+  let watch: ExitWatch;
+  let port: number;
+  let setupS: number;
+
+  beforeAll(async () => {
+    const started = Date.now();
+    const topics = catalogTopics(loadCatalog()).map((t) => t.topic);
+    // The projector boots (the slow part) while its database is prepared on another port; it
+    // waits for the database at start, and finds it on its port only once migrated and positioned.
+    const databasePort = await freePort();
+    port = await freePort();
+    projector = startApp('apps/audit-projector/src/main.ts', { DATABASE_URL: PrivatePostgres.urlOn(databasePort), AUDIT_PROJECTOR_PORT: String(port) }, projectorLog());
+    watch = new ExitWatch(projector);
+    const [privateDatabase, startAt] = await Promise.all([PrivatePostgres.start(), endPositions(kafka, topics)]);
+    database = privateDatabase;
+    await migrate(database.databaseUrl);
+    await withPool(database.databaseUrl, (setup) => storeGroupPositions(setup, GROUP, startAt));
+    await database.moveTo(databasePort);
+    // The test's own reads see the outage too; their failures are expected and not worth a line each.
+    pool = createPool({ connectionString: database.databaseUrl, applicationName: 'r3-fault-test', max: 2, logger: { warn: () => undefined } });
+    await waitForHealth(port, 45_000);
+    setupS = (Date.now() - started) / 1_000;
+  });
+
+  afterAll(async () => {
+    watch?.expectExit();
+    projector?.kill('SIGTERM');
+    await Promise.all([projector && exited(projector), publisher.close()]);
+    await pool?.end();
+    await database?.remove();
+  });
+
+  const counts = async (tenants: string[]) => {
+    const { rows } = await pool.query(
+      `SELECT (SELECT count(*) FROM domain_events WHERE tenant_id = ANY($1)) AS events,
+              (SELECT count(DISTINCT event_id) FROM domain_events WHERE tenant_id = ANY($1)) AS distinct_events,
+              (SELECT count(*) FROM audit_logs WHERE tenant_id = ANY($1)) AS audits,
+              (SELECT count(DISTINCT event_id) FROM audit_logs WHERE tenant_id = ANY($1)) AS distinct_audits`,
+      [tenants],
+    );
+    return Object.fromEntries(Object.entries(rows[0]).map(([key, value]) => [key, Number(value)])) as Record<'events' | 'distinct_events' | 'audits' | 'distinct_audits', number>;
+  };
+  const projected = async (tenants: string[]) => {
+    watch.assertUp('the audit projector');
+    return (await counts(tenants).catch(() => ({ events: 0 }))).events;
+  };
+
+  it(`projects every event exactly once after a ${OUTAGE_S} s database outage, without exiting`, async () => {
+    const tenants = Array.from({ length: TENANTS }, (_, i) => uniqueName(`r3-${i}`));
+    const events = Array.from({ length: EVENTS }, (_, n) => ticketAssigned(tenants[n % TENANTS], n));
+    const dlqBefore = await topicSize(kafka, deadLetterTopic(GROUP));
+    const publishing = publishPaced(publisher, events, BATCH, PUBLISH_INTERVAL_MS);
+
+    const beforeOutage = await eventually('some events projected before the outage', async () => {
+      const n = await projected(tenants);
+      return n >= BATCH ? n : undefined;
+    }, 20_000);
+    await database.stop();
+    const readiness = new ReadinessSampler(port);
+    await sleep(OUTAGE_S * 1_000);
+    const duringOutage = await readiness.stop();
+    await database.resume();
+    const restartedAt = Date.now();
+
+    const acknowledged = await publishing;
+    await eventually('every acknowledged event projected', async () => ((await projected(tenants)) >= acknowledged.length ? true : undefined), RECOVERY_LIMIT_S * 1_000 + 10_000);
+    const recoveryS = (Date.now() - restartedAt) / 1_000;
+    await sleep(1_000); // a duplicate would land after the last row: give it the chance to.
+    const final = await counts(tenants);
+    const deadLettered = await metricSum(port, 'eventline_events_dead_lettered_total');
+    const dlqAfter = await topicSize(kafka, deadLetterTopic(GROUP));
+
+    const lost = acknowledged.length - final.distinct_events;
+    const duplicated = final.events - final.distinct_events + (final.audits - final.distinct_audits);
+    console.log(
+      [
+        `R3 database outage: published ${events.length}, acknowledged ${acknowledged.length}, outage ${OUTAGE_S} s (stopped after ${beforeOutage} projected)`,
+        `  projected ${final.distinct_events} (domain_events ${final.events}, audit_logs ${final.audits}), lost ${lost}, duplicated ${duplicated}`,
+        `  ${recoveryS.toFixed(1)} s from database restart to all projected; dead letters ${deadLettered} (topic grew by ${dlqAfter - dlqBefore})`,
+        `  setup (private PostgreSQL, migrations, projector ready) ${setupS.toFixed(1)} s`,
+        `  projector process: ${watch.exit ?? 'stayed up'}; /health/ready during the outage: ${[...duringOutage].map(([k, n]) => `${k} x${n}`).join(', ')}`,
+      ].join('\n'),
+    );
+
+    expect(watch.exit).toBeUndefined();
+    expect(acknowledged).toHaveLength(EVENTS);
+    expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
+    expect(final).toEqual({ events: EVENTS, distinct_events: EVENTS, audits: EVENTS, distinct_audits: EVENTS });
+    expect(deadLettered).toBe(0);
+    expect(dlqAfter).toBe(dlqBefore);
+    expect([...duringOutage.keys()].some((key) => key.startsWith('503'))).toBe(true);
+    expect(recoveryS).toBeLessThan(RECOVERY_LIMIT_S);
+  });
+});
