@@ -17,9 +17,11 @@ export class AuditHandler {
   async project(@Payload() events: DecodedEvent[], @Ctx() context: BatchContext): Promise<void> {
     const tx = context.tx;
     if (!tx) throw new Error('the audit projection needs the transactional consumer (a database pool)');
-    const gained = await projectAuditEvents(tx, events, this.catalog);
-    // Stored offsets filter re-deliveries before they reach here; ON CONFLICT would hide any that slip through, so they are counted out loud.
-    const repeated = events.length - gained.domainEvents;
-    if (repeated > 0) this.logger.warn({ repeated, topic: context.topic, partition: context.partition }, 'events already projected reached the handler again');
+    const { alreadyProjected } = await projectAuditEvents(tx, events, this.catalog);
+    // Stored offsets filter re-deliveries before they reach here, so these were published twice (at-least-once producers) — or the guard failed. ON CONFLICT would hide either, so they are named.
+    if (alreadyProjected.length > 0) {
+      const sample = alreadyProjected.slice(0, 20).map((event) => ({ tenant: event.tenantId, eventId: event.eventId, offset: event.message.offset }));
+      this.logger.warn({ count: alreadyProjected.length, topic: context.topic, partition: context.partition, sample }, 'events already projected reached the handler again');
+    }
   }
 }

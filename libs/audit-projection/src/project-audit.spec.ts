@@ -21,13 +21,14 @@ function event(n: number, key: string): DecodedEvent {
   };
 }
 
-/** Records each statement and answers with as many affected rows as the first array parameter has. */
-function fakeTx() {
+/** Records each statement; every event id is new to it unless listed in `projectedBefore`. */
+function fakeTx(projectedBefore: string[] = []) {
   const statements: Array<{ sql: string; params: unknown[][] }> = [];
   const tx = {
     query: async (sql: string, params: unknown[][]) => {
       statements.push({ sql, params });
-      return { rowCount: params[0].length };
+      const gained = (params[0] as string[]).filter((id) => !projectedBefore.includes(id));
+      return { rowCount: gained.length, rows: gained.map((event_id) => ({ event_id })) };
     },
   };
   return { tx: tx as unknown as ClientBase, statements };
@@ -37,9 +38,16 @@ describe('projectAuditEvents', () => {
   it('writes one set-based insert per table and reports the rows each gained', async () => {
     const { tx, statements } = fakeTx();
     const result = await projectAuditEvents(tx, [event(1, 'tenant-a'), event(2, 'tenant-a')], catalog);
-    expect(result).toEqual({ domainEvents: 2, auditLogs: 2 });
+    expect(result).toEqual({ domainEvents: 2, auditLogs: 2, alreadyProjected: [] });
     expect(statements.map((s) => s.sql.split(' (')[0])).toEqual(['INSERT INTO domain_events', 'INSERT INTO audit_logs']);
     expect(statements[0].params[0]).toEqual([event(1, 'x').eventId, event(2, 'x').eventId]);
+  });
+
+  it('names the events whose event_id was projected before', async () => {
+    const { tx } = fakeTx([event(2, 'x').eventId]);
+    const result = await projectAuditEvents(tx, [event(1, 'tenant-a'), event(2, 'tenant-a')], catalog);
+    expect(result.domainEvents).toBe(1);
+    expect(result.alreadyProjected.map((e) => e.eventId)).toEqual([event(2, 'x').eventId]);
   });
 
   it('refuses an event keyed for another tenant before writing anything', async () => {

@@ -8,6 +8,8 @@ import { insertAuditLogs, insertDomainEvents } from './audit-store';
 export interface AuditProjectionResult {
   domainEvents: number;
   auditLogs: number;
+  /** Events whose event_id was projected before: published twice, or delivered again past the offset guard. */
+  alreadyProjected: DecodedEvent[];
 }
 
 /**
@@ -17,9 +19,9 @@ export interface AuditProjectionResult {
  */
 export async function projectAuditEvents(tx: ClientBase, events: DecodedEvent[], catalog: Catalog): Promise<AuditProjectionResult> {
   events.forEach(rejectMiskeyed);
-  const domainEvents = await insertDomainEvents(tx, events.map(domainEventRow));
+  const gained = new Set(await insertDomainEvents(tx, events.map(domainEventRow)));
   const auditLogs = await insertAuditLogs(tx, events.map((event) => auditLogRow(event, catalog)));
-  return { domainEvents, auditLogs };
+  return { domainEvents: gained.size, auditLogs, alreadyProjected: events.filter((event) => !gained.has(event.eventId)) };
 }
 
 /** Keying by tenant is what keeps a tenant's events in order; an event keyed for another tenant is refused. */
