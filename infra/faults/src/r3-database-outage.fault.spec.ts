@@ -13,7 +13,8 @@ import { loadStackEndpoints, localDir } from '@eventline/stack-config';
 import { eventually, exited, freePort, metricSum, startApp, ticketAssigned, topicSize, uniqueName, waitForHealth } from '@eventline/test-harness';
 import { PrivatePostgres } from '../../stack/src/private-postgres';
 import { bySize } from './fault-size';
-import { ExitWatch, ReadinessSampler } from './support/app-watch';
+import { databaseOutage, ExitWatch } from './support/app-watch';
+import { auditCounts } from './support/projection-counts';
 import { endPositions, storeGroupPositions } from './support/group-at-end';
 import { publishPaced } from './support/paced-publisher';
 
@@ -89,19 +90,9 @@ describe('R3: a PostgreSQL outage under the audit projector', () => {
     await database?.remove();
   });
 
-  const counts = async (tenants: string[]) => {
-    const { rows } = await pool.query(
-      `SELECT (SELECT count(*) FROM domain_events WHERE tenant_id = ANY($1)) AS events,
-              (SELECT count(DISTINCT event_id) FROM domain_events WHERE tenant_id = ANY($1)) AS distinct_events,
-              (SELECT count(*) FROM audit_logs WHERE tenant_id = ANY($1)) AS audits,
-              (SELECT count(DISTINCT event_id) FROM audit_logs WHERE tenant_id = ANY($1)) AS distinct_audits`,
-      [tenants],
-    );
-    return Object.fromEntries(Object.entries(rows[0]).map(([key, value]) => [key, Number(value)])) as Record<'events' | 'distinct_events' | 'audits' | 'distinct_audits', number>;
-  };
   const projected = async (tenants: string[]) => {
     watch.assertUp('the audit projector');
-    return (await counts(tenants).catch(() => ({ events: 0 }))).events;
+    return (await auditCounts(pool, tenants).catch(() => ({ domainEvents: 0 }))).domainEvents;
   };
 
   it(`projects every event exactly once after a ${OUTAGE_S} s database outage, without exiting`, async () => {
@@ -114,27 +105,22 @@ describe('R3: a PostgreSQL outage under the audit projector', () => {
       const n = await projected(tenants);
       return n >= BATCH ? n : undefined;
     }, 20_000);
-    await database.stop();
-    const readiness = new ReadinessSampler(port);
-    await sleep(OUTAGE_S * 1_000);
-    const duringOutage = await readiness.stop();
-    await database.resume();
-    const restartedAt = Date.now();
+    const { duringOutage, restartedAt } = await databaseOutage(database, port, OUTAGE_S);
 
     const acknowledged = await publishing;
     await eventually('every acknowledged event projected', async () => ((await projected(tenants)) >= acknowledged.length ? true : undefined), RECOVERY_LIMIT_S * 1_000 + 10_000);
     const recoveryS = (Date.now() - restartedAt) / 1_000;
     await sleep(1_000); // a duplicate would land after the last row: give it the chance to.
-    const final = await counts(tenants);
+    const final = await auditCounts(pool, tenants);
     const deadLettered = await metricSum(port, 'eventline_events_dead_lettered_total');
     const dlqAfter = await topicSize(kafka, deadLetterTopic(GROUP));
 
-    const lost = acknowledged.length - final.distinct_events;
-    const duplicated = final.events - final.distinct_events + (final.audits - final.distinct_audits);
+    const lost = acknowledged.length - final.distinctDomainEvents;
+    const duplicated = final.domainEvents - final.distinctDomainEvents + (final.auditLogs - final.distinctAuditLogs);
     console.log(
       [
         `R3 database outage: published ${events.length}, acknowledged ${acknowledged.length}, outage ${OUTAGE_S} s (stopped after ${beforeOutage} projected)`,
-        `  projected ${final.distinct_events} (domain_events ${final.events}, audit_logs ${final.audits}), lost ${lost}, duplicated ${duplicated}`,
+        `  projected ${final.distinctDomainEvents} (domain_events ${final.domainEvents}, audit_logs ${final.auditLogs}), lost ${lost}, duplicated ${duplicated}`,
         `  ${recoveryS.toFixed(1)} s from database restart to all projected; dead letters ${deadLettered} (topic grew by ${dlqAfter - dlqBefore})`,
         `  setup (private PostgreSQL, migrations, projector ready) ${setupS.toFixed(1)} s`,
         `  projector process: ${watch.exit ?? 'stayed up'}; /health/ready during the outage: ${[...duringOutage].map(([k, n]) => `${k} x${n}`).join(', ')}`,
@@ -144,7 +130,7 @@ describe('R3: a PostgreSQL outage under the audit projector', () => {
     expect(watch.exit).toBeUndefined();
     expect(acknowledged).toHaveLength(EVENTS);
     expect({ lost, duplicated }).toEqual({ lost: 0, duplicated: 0 });
-    expect(final).toEqual({ events: EVENTS, distinct_events: EVENTS, audits: EVENTS, distinct_audits: EVENTS });
+    expect(final).toEqual({ domainEvents: EVENTS, distinctDomainEvents: EVENTS, auditLogs: EVENTS, distinctAuditLogs: EVENTS });
     expect(deadLettered).toBe(0);
     expect(dlqAfter).toBe(dlqBefore);
     expect([...duringOutage.keys()].some((key) => key.startsWith('503'))).toBe(true);

@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { createKafkaPort, type PartitionOffset } from '@eventline/kafka-port';
 import { OutboxWriter } from '@eventline/outbox';
@@ -10,7 +9,7 @@ import { loadStackEndpoints } from '@eventline/stack-config';
 import { eventually, exited, freePort, readTopicFrom, startApp, topicEnd, ticketAssigned, uniqueName, waitForHealth } from '@eventline/test-harness';
 import { PrivatePostgres } from '../../stack/src/private-postgres';
 import { bySize } from './fault-size';
-import { ExitWatch, ReadinessSampler } from './support/app-watch';
+import { databaseOutage, ExitWatch } from './support/app-watch';
 
 /**
  * R3 for the outbox relay: its PostgreSQL stops while committed rows are still being published.
@@ -89,12 +88,7 @@ describe('R3: a PostgreSQL outage under the outbox relay', () => {
       const n = await published(tenants);
       return n >= 100 ? n : undefined;
     }, 20_000);
-    await database.stop();
-    const readiness = new ReadinessSampler(port);
-    await sleep(OUTAGE_S * 1_000);
-    const duringOutage = await readiness.stop();
-    await database.resume();
-    const restartedAt = Date.now();
+    const { duringOutage, restartedAt } = await databaseOutage(database, port, OUTAGE_S);
     await eventually('every row published', async () => ((await published(tenants)) === ROWS ? true : undefined), RECOVERY_LIMIT_S * 1_000 + 10_000);
     const recoveryS = (Date.now() - restartedAt) / 1_000;
     const late = [uniqueName('r3-relay-late')];

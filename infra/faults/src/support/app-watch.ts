@@ -53,3 +53,16 @@ export class ReadinessSampler {
     return this.seen;
   }
 }
+
+/**
+ * Stops the database for `seconds` while sampling the app's readiness, then starts it again:
+ * what readiness answered meanwhile, and when the database was back.
+ */
+export async function databaseOutage(database: { stop(): Promise<void>; resume(): Promise<void> }, port: number, seconds: number) {
+  await database.stop();
+  const readiness = new ReadinessSampler(port);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1_000));
+  const duringOutage = await readiness.stop();
+  await database.resume();
+  return { duringOutage, restartedAt: Date.now() };
+}
