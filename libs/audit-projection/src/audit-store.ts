@@ -3,9 +3,9 @@ import type { AuditLogRow, DomainEventRow } from './audit-rows';
 
 /**
  * Set-based writes: one INSERT … SELECT FROM unnest(…) per table per batch. ON CONFLICT on
- * event_id makes a re-delivered event a no-op even if the offset guard were bypassed.
+ * event_id makes a re-delivered event a no-op even if the offset guard were bypassed; the event
+ * ids the table gained are returned, so the others (a duplicate publish, or a re-delivery) can be named.
  */
-/** Returns the event ids the table gained: the others were projected before (a duplicate publish, or a re-delivery). */
 export async function insertDomainEvents(tx: ClientBase, rows: DomainEventRow[]): Promise<string[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]) as Array<keyof DomainEventRow>;

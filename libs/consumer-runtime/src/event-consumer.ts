@@ -16,6 +16,7 @@ import { failurePolicy, type FailurePolicyOptions } from './middleware/failure-p
 import { readStoredOffsets, storedOffsets } from './middleware/offsets';
 import { inTransaction } from './middleware/transaction';
 import type { EventRouter } from './router';
+import { partitionKey } from './partition-key';
 
 export interface ConsumerLogger {
   info(details: object, message: string): void;
@@ -174,6 +175,7 @@ export class EventConsumer {
 
   /** Pauses the partition, rewinds it to the failed offset, and resumes it once the backoff has passed. */
   private retryLater(batch: IncomingBatch, retry: RetryLater): void {
+    if (this.health.status().state === 'stopped') return;
     const { topic, partition } = batch;
     const { group } = this.options;
     const log = retry.kind === 'transient' ? 'batch failed with a transient fault; the partition pauses and retries' : 'batch failed permanently; retrying before it is bisected';
@@ -185,13 +187,19 @@ export class EventConsumer {
     const key = partitionKey(topic, partition);
     clearTimeout(this.pendingRetries.get(key)?.timer);
     const timer = setTimeout(() => this.resumeQuietly(topic, partition), retry.delayMs);
+    // The process may exit before a retry is due: the next owner re-reads the partition anyway.
+    timer.unref();
     this.pendingRetries.set(key, { fromOffset: retry.fromOffset, timer });
   }
 
-  /** Resuming after stop() throws in kafkajs; by then there is nothing left to resume. */
   private resumeQuietly(topic: string, partition: number): void {
+    this.resumeAllQuietly([{ topic, partitions: [partition] }]);
+  }
+
+  /** Resuming after stop() throws in kafkajs; by then there is nothing left to resume. */
+  private resumeAllQuietly(partitions: TopicPartitions[]): void {
     try {
-      this.consumer.resume([{ topic, partitions: [partition] }]);
+      this.consumer.resume(partitions);
     } catch {
       // stopping
     }
@@ -204,6 +212,12 @@ export class EventConsumer {
       if (kept.has(key)) continue;
       clearTimeout(timer);
       this.pendingRetries.delete(key);
+    }
+    // kafkajs keeps a partition paused across rebalances: one revoked while it waited, and assigned
+    // again later, would never be fetched. Only partitions with a retry pending stay paused.
+    for (const { topic, partitions } of assignment) {
+      const idle = partitions.filter((p) => !this.pendingRetries.has(partitionKey(topic, p)));
+      if (idle.length > 0) this.resumeAllQuietly([{ topic, partitions: idle }]);
     }
     void this.seekToStoredOffsets(assignment);
   }
@@ -228,5 +242,3 @@ export class EventConsumer {
     }
   }
 }
-
-const partitionKey = (topic: string, partition: number) => `${topic}/${partition}`;

@@ -22,6 +22,9 @@ describe('classifyError', () => {
     ['pg serialization failure (40001)', pgError('40001')],
     ['pg deadlock (40P01)', pgError('40P01')],
     ['pg too many connections (53300)', pgError('53300')],
+    ['pg statement timeout (57014)', pgError('57014', 'canceling statement due to statement timeout')],
+    ['pg lock not available (55P03)', pgError('55P03')],
+    ['a pg client closed under the query', new Error('Client was closed and is not queryable')],
     ['a retriable Kafka error', new KafkaPortError('sending: leader not available', true)],
     ['a registry answering 503', new RegistryHttpError(503, '/schemas/ids/1', 'starting')],
   ])('is transient for %s', (_name, error) => {

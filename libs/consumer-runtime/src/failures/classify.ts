@@ -1,4 +1,5 @@
 import { KafkaPortError } from '@eventline/kafka-port';
+import { isDatabaseUnavailable } from '@eventline/persistence';
 import { RegistryHttpError } from '@eventline/schema-registry';
 
 /**
@@ -15,16 +16,14 @@ export type ErrorRule = (error: unknown) => FailureKind | undefined;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
 
 /**
- * PostgreSQL SQLSTATEs that describe the server, not the data: class 08 (connection), 40001 and
- * 40P01 (serialization failure, deadlock), class 53 (insufficient resources), 57P (shutting down,
- * starting up). Every other SQLSTATE — 22 data errors, 23 constraint violations, 42 — is permanent.
+ * PostgreSQL SQLSTATEs that describe the server or contention, not the data: class 08
+ * (connection), 40001 and 40P01 (serialization failure, deadlock), class 53 (insufficient
+ * resources), 57P (shutting down, starting up), 57014 (statement timeout or cancel), 55P03 (lock
+ * not available). Every other SQLSTATE — 22 data errors, 23 constraint violations, 42 — is permanent.
  */
 function isTransientSqlState(code: string): boolean {
-  return /^(08|53|57P)/.test(code) || code === '40001' || code === '40P01';
+  return /^(08|53|57P)/.test(code) || ['40001', '40P01', '57014', '55P03'].includes(code);
 }
-
-/** node-postgres reports a connection lost mid-query, or a pool that could not connect in time, with messages only. */
-const PG_CONNECTION_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
 
 /** The runtime's own rules, for one error of a cause chain; undefined when it says nothing. */
 function ruleFor(error: Error): FailureKind | undefined {
@@ -33,8 +32,9 @@ function ruleFor(error: Error): FailureKind | undefined {
   if (error.name === 'TimeoutError') return 'transient';
   const code = String((error as { code?: unknown }).code ?? '');
   if (NETWORK_CODES.has(code)) return 'transient';
+  // The persistence lib's list of a database that went away, also for pg's code-less messages.
+  if (isDatabaseUnavailable(error)) return 'transient';
   if (/^[0-9A-Z]{5}$/.test(code)) return isTransientSqlState(code) ? 'transient' : 'permanent';
-  if (PG_CONNECTION_MESSAGES.test(error.message)) return 'transient';
   return undefined;
 }
 

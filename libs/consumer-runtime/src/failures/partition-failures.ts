@@ -1,4 +1,5 @@
 import type { FailureKind } from './classify';
+import { partitionKey } from '../partition-key';
 
 /** What a partition has failed with since its last success, from the offset it will resume at. */
 export interface PartitionFailures {
@@ -15,7 +16,7 @@ export class FailureLedger {
 
   /** The partition's record, if its current batch starts where the last failure left it. */
   current(topic: string, partition: number, firstOffset: string): PartitionFailures | undefined {
-    const record = this.byPartition.get(key(topic, partition));
+    const record = this.byPartition.get(partitionKey(topic, partition));
     return record && BigInt(record.fromOffset) >= BigInt(firstOffset) ? record : undefined;
   }
 
@@ -27,13 +28,11 @@ export class FailureLedger {
       record.permanent += 1;
       record.firstPermanentAt ??= now;
     }
-    this.byPartition.set(key(topic, partition), record);
+    this.byPartition.set(partitionKey(topic, partition), record);
     return record;
   }
 
   clear(topic: string, partition: number): void {
-    this.byPartition.delete(key(topic, partition));
+    this.byPartition.delete(partitionKey(topic, partition));
   }
 }
-
-const key = (topic: string, partition: number) => `${topic}/${partition}`;

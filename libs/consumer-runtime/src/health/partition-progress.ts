@@ -1,4 +1,5 @@
 import type { TopicPartitions } from '@eventline/kafka-port';
+import { partitionKey } from '../partition-key';
 
 export interface PartitionState {
   topic: string;
@@ -29,22 +30,22 @@ export class PartitionProgress {
   constructor(private readonly now: () => number = Date.now) {}
 
   assigned(assignment: TopicPartitions[]): void {
-    const current = new Set(assignment.flatMap(({ topic, partitions }) => partitions.map((p) => key(topic, p))));
+    const current = new Set(assignment.flatMap(({ topic, partitions }) => partitions.map((p) => partitionKey(topic, p))));
     for (const name of this.partitions.keys()) if (!current.has(name)) this.partitions.delete(name);
     for (const { topic, partitions } of assignment) {
       for (const partition of partitions) {
-        if (!this.partitions.has(key(topic, partition))) this.partitions.set(key(topic, partition), { topic, partition, lag: 0, lastProgressAt: this.now() });
+        if (!this.partitions.has(partitionKey(topic, partition))) this.partitions.set(partitionKey(topic, partition), { topic, partition, lag: 0, lastProgressAt: this.now() });
       }
     }
   }
 
   advanced(topic: string, partition: number, lag: number): void {
-    this.partitions.set(key(topic, partition), { topic, partition, lag, lastProgressAt: this.now() });
+    this.partitions.set(partitionKey(topic, partition), { topic, partition, lag, lastProgressAt: this.now() });
   }
 
   waiting(topic: string, partition: number, failure: string): void {
-    const state = this.partitions.get(key(topic, partition)) ?? { topic, partition, lag: 0, lastProgressAt: this.now() };
-    this.partitions.set(key(topic, partition), { ...state, waitingOn: failure });
+    const state = this.partitions.get(partitionKey(topic, partition)) ?? { topic, partition, lag: 0, lastProgressAt: this.now() };
+    this.partitions.set(partitionKey(topic, partition), { ...state, waitingOn: failure });
   }
 
   all(): PartitionState[] {
@@ -61,5 +62,3 @@ export class PartitionProgress {
       .map((state) => ({ topic: state.topic, partition: state.partition, lag: state.lag, secondsSinceProgress: Math.round(this.secondsSinceProgress(state)), waitingOn: state.waitingOn }));
   }
 }
-
-const key = (topic: string, partition: number) => `${topic}/${partition}`;

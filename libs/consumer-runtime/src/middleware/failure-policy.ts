@@ -44,10 +44,14 @@ export function failurePolicy(options: FailurePolicyOptions): Middleware {
       else await runOrBisect(attempt, ledger, settings);
       ledger.clear(context.topic, context.partition);
     } catch (error) {
-      if (error instanceof RetryLater || settings.classify(error) !== 'transient') throw error;
-      // Also mid-bisection: what succeeded so far is committed, and the rest is retried later.
-      const record = ledger.record(context.topic, context.partition, attempt.resumeFrom, 'transient');
-      throw new RetryLater(error, 'transient', record.fromOffset, backoffDelay(settings.transientBackoff, record.transient), record.transient);
+      if (error instanceof RetryLater) throw error;
+      // Also mid-bisection: what succeeded so far is committed, and the rest is retried later. A
+      // permanent failure of the dead-letter step itself (a record too large for the topic) waits
+      // on its own partition too, rather than crashing the whole consumer.
+      const kind = settings.classify(error);
+      const record = ledger.record(context.topic, context.partition, attempt.resumeFrom, kind);
+      const backoff = kind === 'transient' ? backoffDelay(settings.transientBackoff, record.transient) : settings.permanentBackoff.maxMs;
+      throw new RetryLater(error, kind, record.fromOffset, backoff, kind === 'transient' ? record.transient : record.permanent);
     } finally {
       attempt.restoreContext();
     }
