@@ -10,7 +10,7 @@ import { backoffMs, deliverySettings, hangAfterSendIfAsked } from './delivery-se
 import { EmailChannel } from './email-channel';
 import { failedEvent, sentEvents } from './notification-events';
 import type { PendingNotification, SendResult } from './pending-notification';
-import { forgetSend, markUncertain, recordSending, recordSent, sendRecordsOf, type SendRecord } from './send-records';
+import { forgetSend, markUncertain, recordSending, recordSent, SendRecordError, sendRecordsOf, type SendRecord } from './send-records';
 import { WebhookChannel } from './webhook-channel';
 
 /**
@@ -91,6 +91,7 @@ export class DeliveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
       await client.query('UPDATE notifications SET status = $2, attempts = $3, sent_at = now(), last_error = NULL WHERE id = $1', [row.id, result.status, attempts]);
       return sentEvents(row, result, Date.now());
     } catch (error) {
+      if (error instanceof SendRecordError) throw error;
       const failure = error instanceof DeliveryError ? error : new DeliveryError(String((error as Error)?.message ?? error), true);
       if (failure.retryable && attempts < this.settings.maxAttempts) {
         const delay = backoffMs(attempts, this.settings.retryBaseMs);

@@ -13,25 +13,45 @@ export interface SendRecord {
   providerMessageId: string | null;
 }
 
+/**
+ * Writing a send record failed (the database, not the mail server). It must not count as a
+ * delivery failure: the round rolls back, attempts stay as they were, and a record left at
+ * 'sending' makes the email uncertain rather than resent or reported failed.
+ */
+export class SendRecordError extends Error {
+  override readonly name = 'SendRecordError';
+}
+
+async function writeRecord(what: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    throw new SendRecordError(`${what}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /** Names this process in the records it writes, for the operator who looks at an uncertain send. */
 const WORKER = `${hostname()}:${process.pid}`;
 
 /** Autocommitted on a connection of its own: the record must be durable before the email leaves. */
 export async function recordSending(pool: Pool, notificationId: string): Promise<void> {
-  await pool.query(
+  await writeRecord('recording the send', () => pool.query(
     `INSERT INTO notification_sends (notification_id, state, worker) VALUES ($1, 'sending', $2)
      ON CONFLICT (notification_id) DO UPDATE SET state = 'sending', worker = $2, provider_message_id = NULL, started_at = now(), updated_at = now()`,
     [notificationId, WORKER],
-  );
+  ));
 }
 
+/** Only a record still 'sending' (this process's): one another worker marked uncertain stays so. */
 export async function recordSent(pool: Pool, notificationId: string, providerMessageId: string | null): Promise<void> {
-  await pool.query(`UPDATE notification_sends SET state = 'sent', provider_message_id = $2, updated_at = now() WHERE notification_id = $1`, [notificationId, providerMessageId]);
+  await writeRecord('recording the email as sent', () =>
+    pool.query(`UPDATE notification_sends SET state = 'sent', provider_message_id = $2, updated_at = now() WHERE notification_id = $1 AND state = 'sending'`, [notificationId, providerMessageId]),
+  );
 }
 
 /** The server refused the message: nothing was sent, so a retry starts from no record. */
 export async function forgetSend(pool: Pool, notificationId: string): Promise<void> {
-  await pool.query('DELETE FROM notification_sends WHERE notification_id = $1', [notificationId]);
+  await writeRecord('forgetting a refused send', () => pool.query('DELETE FROM notification_sends WHERE notification_id = $1', [notificationId]));
 }
 
 export async function sendRecordsOf(client: ClientBase, notificationIds: string[]): Promise<Map<string, SendRecord>> {
