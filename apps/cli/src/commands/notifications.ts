@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Pool } from 'pg';
+import { withTransaction } from '@eventline/persistence';
 import type { CliContext } from '../context';
 import { withDatabase } from '../database';
 import { CliError } from '../errors';
@@ -41,20 +42,12 @@ export function notificationCommands(program: Command, context: CliContext): voi
 }
 
 /** Hands the row back to the worker: its send record now says what to do ('sent': finish without sending). */
-async function resolve(pool: Pool, id: string, decision: 'sent' | 'resend'): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+function resolve(pool: Pool, id: string, decision: 'sent' | 'resend'): Promise<boolean> {
+  return withTransaction(pool, async (client) => {
     const { rowCount } = await client.query(`UPDATE notification_sends SET state = $2, updated_at = now() WHERE notification_id = $1 AND state = 'uncertain'`, [id, decision]);
     if (rowCount === 1) await client.query(`UPDATE notifications SET status = 'pending', next_attempt_at = now(), last_error = NULL WHERE id = $1`, [id]);
-    await client.query('COMMIT');
     return rowCount === 1;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 const second = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
