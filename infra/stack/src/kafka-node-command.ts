@@ -1,6 +1,6 @@
 import { StackError } from './errors';
 import { prepareCluster, startNode, stopNode, waitForCluster } from './kafka';
-import { clusterNode, stackCluster } from './kafka-layout';
+import { clusterNode, stackCluster, type KafkaCluster } from './kafka-layout';
 import { runningPid } from './processes';
 import type { StackSettings } from './settings';
 
@@ -13,7 +13,7 @@ export const KAFKA_NODE_USAGE = `Usage: npm run stack:kafka -- <stop|kill|start>
 export async function kafkaNodeCommand(settings: StackSettings, action: string | undefined, nodeArg: string | undefined): Promise<string> {
   if (!action || !['stop', 'kill', 'start'].includes(action)) throw new StackError(`stack:kafka: unknown action "${action ?? ''}".\n${KAFKA_NODE_USAGE}`);
   if (!nodeArg || !/^\d+$/.test(nodeArg)) throw new StackError(`stack:kafka: <node> must be a node number, got "${nodeArg ?? ''}".\n${KAFKA_NODE_USAGE}`);
-  const cluster = stackCluster(settings);
+  const cluster = runningShape(settings);
   const node = clusterNode(cluster, Number(nodeArg));
   if (action === 'start') {
     if (runningPid(node.process) !== undefined) return `node ${node.id} already running (127.0.0.1:${node.port})`;
@@ -24,4 +24,19 @@ export async function kafkaNodeCommand(settings: StackSettings, action: string |
   }
   const outcome = await stopNode(node, action === 'kill' ? 'SIGKILL' : 'SIGTERM');
   return `node ${node.id} ${outcome}`;
+}
+
+/**
+ * The cluster as it runs: a three-node cluster started with EVENTLINE_KAFKA_NODES=3 is found
+ * while any of its nodes is up, so `stack:kafka stop 2` needs no variable in the shell.
+ */
+function runningShape(settings: StackSettings): KafkaCluster {
+  const configured = stackCluster(settings);
+  if (configured.nodes.length > 1) return configured;
+  try {
+    const cluster = stackCluster(settings, 3);
+    return cluster.nodes.some((node) => runningPid(node.process) !== undefined) ? cluster : configured;
+  } catch {
+    return configured;
+  }
 }
