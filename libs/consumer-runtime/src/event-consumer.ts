@@ -16,7 +16,7 @@ import { failurePolicy, type FailurePolicyOptions } from './middleware/failure-p
 import { readStoredOffsets, storedOffsets } from './middleware/offsets';
 import { inTransaction } from './middleware/transaction';
 import type { EventRouter } from './router';
-import { partitionKey } from './partition-key';
+import { PartitionRetries } from './partition-retries';
 
 export interface ConsumerLogger {
   info(details: object, message: string): void;
@@ -62,8 +62,7 @@ export class EventConsumer {
   private readonly dlqProducer: ProducerPort;
   private readonly pipeline: (context: BatchContext) => Promise<void>;
   private readonly progress = new PartitionProgress();
-  /** Partitions paused for a retry: the offset they must be re-read from, and the timer that resumes them. */
-  private readonly pendingRetries = new Map<string, { fromOffset: string; timer: NodeJS.Timeout }>();
+  private readonly retries: PartitionRetries;
   /** Stored offsets are per Kafka cluster; known once start() has asked the broker. */
   private clusterId = '';
 
@@ -78,6 +77,7 @@ export class EventConsumer {
       partitionsConcurrently: options.partitionsConcurrently ?? 2,
     });
     // Bounded, so a dead letter during a broker outage fails as retriable and the batch is retried later, instead of holding the batch (and shutdown) for ever.
+    this.retries = new PartitionRetries(this.consumer);
     this.dlqProducer = options.kafka.producer({ idempotent: true, retry: { retries: 5, initialRetryTimeMs: 100, maxRetryTimeMs: 2_000 } });
     this.health = new ConsumerHealth(this.progress, options.stallThresholdSeconds ?? Number(process.env.EVENTLINE_STALL_THRESHOLD_S ?? 30));
     options.metrics?.track(options.group, this.progress);
@@ -121,15 +121,14 @@ export class EventConsumer {
   /** Finishes the batch in hand (never a backoff: retries wait outside batches), then leaves the group. */
   async stop(): Promise<void> {
     this.health.stopped();
-    for (const { timer } of this.pendingRetries.values()) clearTimeout(timer);
-    this.pendingRetries.clear();
+    this.retries.clear();
     await this.consumer.stop();
     await this.consumer.disconnect();
     await this.dlqProducer.disconnect();
   }
 
   private async handle(batch: IncomingBatch): Promise<void> {
-    if (batch.messages.length === 0 || this.isStale(batch)) return;
+    if (batch.messages.length === 0 || this.retries.isStale(batch)) return;
     const last = batch.messages[batch.messages.length - 1];
     const context: BatchContext = {
       group: this.options.group,
@@ -157,22 +156,6 @@ export class EventConsumer {
     await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: context.nextOffset }]).catch(() => undefined);
   }
 
-  /**
-   * A partition waiting for a retry is re-read from the failed offset. A batch fetched before the
-   * seek took effect starts later than that: processing it would skip the failed events.
-   */
-  private isStale(batch: IncomingBatch): boolean {
-    const pending = this.pendingRetries.get(partitionKey(batch.topic, batch.partition));
-    if (!pending) return false;
-    if (BigInt(batch.messages[0].offset) <= BigInt(pending.fromOffset)) {
-      clearTimeout(pending.timer);
-      this.pendingRetries.delete(partitionKey(batch.topic, batch.partition));
-      return false;
-    }
-    this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: pending.fromOffset });
-    return true;
-  }
-
   /** Pauses the partition, rewinds it to the failed offset, and resumes it once the backoff has passed. */
   private retryLater(batch: IncomingBatch, retry: RetryLater): void {
     if (this.health.status().state === 'stopped') return;
@@ -182,43 +165,12 @@ export class EventConsumer {
     this.options.logger.warn({ err: retry.failure, kind: retry.kind, attempt: retry.attempt, retryInMs: retry.delayMs, group, topic, partition, offset: retry.fromOffset }, log);
     this.options.metrics?.retries.inc({ group, topic, kind: retry.kind });
     this.progress.waiting(topic, partition, retry.message);
-    this.consumer.pause([{ topic, partitions: [partition] }]);
-    this.consumer.seek({ topic, partition, offset: retry.fromOffset });
-    const key = partitionKey(topic, partition);
-    clearTimeout(this.pendingRetries.get(key)?.timer);
-    const timer = setTimeout(() => this.resumeQuietly(topic, partition), retry.delayMs);
-    // The process may exit before a retry is due: the next owner re-reads the partition anyway.
-    timer.unref();
-    this.pendingRetries.set(key, { fromOffset: retry.fromOffset, timer });
-  }
-
-  private resumeQuietly(topic: string, partition: number): void {
-    this.resumeAllQuietly([{ topic, partitions: [partition] }]);
-  }
-
-  /** Resuming after stop() throws in kafkajs; by then there is nothing left to resume. */
-  private resumeAllQuietly(partitions: TopicPartitions[]): void {
-    try {
-      this.consumer.resume(partitions);
-    } catch {
-      // stopping
-    }
+    this.retries.schedule(topic, partition, retry.fromOffset, retry.delayMs);
   }
 
   private assigned(assignment: TopicPartitions[]): void {
     this.progress.assigned(assignment);
-    const kept = new Set(assignment.flatMap(({ topic, partitions }) => partitions.map((p) => partitionKey(topic, p))));
-    for (const [key, { timer }] of this.pendingRetries) {
-      if (kept.has(key)) continue;
-      clearTimeout(timer);
-      this.pendingRetries.delete(key);
-    }
-    // kafkajs keeps a partition paused across rebalances: one revoked while it waited, and assigned
-    // again later, would never be fetched. Only partitions with a retry pending stay paused.
-    for (const { topic, partitions } of assignment) {
-      const idle = partitions.filter((p) => !this.pendingRetries.has(partitionKey(topic, p)));
-      if (idle.length > 0) this.resumeAllQuietly([{ topic, partitions: idle }]);
-    }
+    this.retries.assigned(assignment);
     void this.seekToStoredOffsets(assignment);
   }
 
