@@ -1,0 +1,32 @@
+/** The Kafka client libraries the port has adapters for. */
+export const KAFKA_CLIENTS = ['kafkajs', 'platformatic'] as const;
+export type KafkaClientName = (typeof KAFKA_CLIENTS)[number];
+
+export const DEFAULT_KAFKA_CLIENT: KafkaClientName = 'kafkajs';
+
+/**
+ * The client for each side of the port: `EVENTLINE_KAFKA_CLIENT` for all of it, and
+ * `EVENTLINE_KAFKA_PRODUCER_CLIENT` / `EVENTLINE_KAFKA_CONSUMER_CLIENT` to override one side.
+ * An unknown name is refused by name rather than silently replaced by the default.
+ */
+export interface KafkaClientChoice {
+  admin: KafkaClientName;
+  producer: KafkaClientName;
+  consumer: KafkaClientName;
+}
+
+export function kafkaClientChoice(env: NodeJS.ProcessEnv = process.env, fallback: KafkaClientName = DEFAULT_KAFKA_CLIENT): KafkaClientChoice {
+  const all = parseClient(env, 'EVENTLINE_KAFKA_CLIENT') ?? fallback;
+  return {
+    admin: all,
+    producer: parseClient(env, 'EVENTLINE_KAFKA_PRODUCER_CLIENT') ?? all,
+    consumer: parseClient(env, 'EVENTLINE_KAFKA_CONSUMER_CLIENT') ?? all,
+  };
+}
+
+function parseClient(env: NodeJS.ProcessEnv, name: string): KafkaClientName | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if ((KAFKA_CLIENTS as readonly string[]).includes(raw)) return raw as KafkaClientName;
+  throw new Error(`${name}="${raw}" is not a Kafka client Eventline has an adapter for (${KAFKA_CLIENTS.join(', ')})`);
+}
