@@ -18,4 +18,6 @@ export interface AdminPort {
   /** The end offset (next offset to be written) per partition. */
   endOffsets(topic: string): Promise<PartitionOffset[]>;
   committedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]>;
+  /** Deletes consumer groups that have no members; a group that does not exist is not an error. */
+  deleteGroups(groupIds: string[]): Promise<void>;
 }

@@ -92,4 +92,13 @@ export class KafkajsAdmin implements AdminPort {
       return (entry?.partitions ?? []).map(({ partition, offset }) => ({ partition, offset })).sort(byPartition);
     });
   }
+
+  deleteGroups(groupIds: string[]): Promise<void> {
+    return asPortError('deleting consumer groups', async () => {
+      if (groupIds.length === 0) return;
+      const known = new Set((await this.admin.listGroups()).groups.map((group) => group.groupId));
+      const existing = groupIds.filter((groupId) => known.has(groupId));
+      if (existing.length > 0) await this.admin.deleteGroups(existing);
+    });
+  }
 }
