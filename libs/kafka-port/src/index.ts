@@ -1,26 +1,39 @@
 import type { KafkaClientOptions, KafkaPort } from './kafka-port';
-import { kafkaClientChoice, type KafkaClientName } from './client/kafka-client-name';
+import { kafkaClientChoice, type KafkaClientChoice, type KafkaClientName } from './client/kafka-client-name';
+import { CompositeKafkaPort } from './client/composite-port';
 import { KafkajsPort } from './kafkajs/kafkajs-port';
+import { PlatformaticPort } from './platformatic/platformatic-port';
 
 export type { KafkaPort, KafkaClientOptions } from './kafka-port';
 export type { AdminPort } from './admin/admin-port';
 export type { ProducerPort, ProducerOptions } from './producer/producer-port';
 export type { ConsumerPort, ConsumerOptions, BatchHandler } from './consumer/consumer-port';
 export type * from './types';
-export { isRetriableKafkaError } from './kafkajs/retriable';
+export { isRetriableKafkaError } from './retriable';
 export { KafkaPortError } from './errors';
 export { topicDurability, type TopicDurability } from './admin/topic-durability';
 
 export { KAFKA_CLIENTS, DEFAULT_KAFKA_CLIENT, kafkaClientChoice, type KafkaClientName, type KafkaClientChoice } from './client/kafka-client-name';
 
+const ADAPTERS: Record<KafkaClientName, new (options: KafkaClientOptions) => KafkaPort> = {
+  kafkajs: KafkajsPort,
+  platformatic: PlatformaticPort,
+};
+
 /**
  * The one place that picks the Kafka client implementation: `client` when given (a bench or a
- * contract test naming one), else the environment's choice (see kafkaClientChoice).
+ * contract test naming one), else the environment's choice (see kafkaClientChoice). When the
+ * sides name different clients, each side comes from its own adapter.
  */
 export function createKafkaPort(options: KafkaClientOptions & { client?: KafkaClientName }): KafkaPort {
-  const choice = options.client ? { admin: options.client, producer: options.client, consumer: options.client } : kafkaClientChoice();
-  if (choice.admin !== 'kafkajs' || choice.producer !== 'kafkajs' || choice.consumer !== 'kafkajs') {
-    throw new Error('the @platformatic/kafka adapter is not built yet; use EVENTLINE_KAFKA_CLIENT=kafkajs');
-  }
-  return new KafkajsPort(options);
+  const { client, ...clientOptions } = options;
+  const choice: KafkaClientChoice = client ? { admin: client, producer: client, consumer: client } : kafkaClientChoice();
+  const ports = new Map<KafkaClientName, KafkaPort>();
+  const portFor = (name: KafkaClientName): KafkaPort => {
+    const port = ports.get(name) ?? new ADAPTERS[name](clientOptions);
+    ports.set(name, port);
+    return port;
+  };
+  const sides = { admin: portFor(choice.admin), producer: portFor(choice.producer), consumer: portFor(choice.consumer) };
+  return ports.size === 1 ? sides.admin : new CompositeKafkaPort(sides);
 }

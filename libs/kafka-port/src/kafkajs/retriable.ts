@@ -5,7 +5,7 @@ import { KafkaPortError } from '../errors';
  * leader election): kafkajs marks each error `retriable`, and wraps the last one in a
  * non-retriable "number of retries exceeded" once its own retries run out — so the cause decides.
  */
-export function isRetriableKafkaError(error: unknown): boolean {
+export function isRetriableKafkajsError(error: unknown): boolean {
   for (let current = error; current instanceof Error; current = current.cause) {
     if (current instanceof KafkaPortError) return current.retriable;
     if (!current.name.startsWith('KafkaJS')) return false;

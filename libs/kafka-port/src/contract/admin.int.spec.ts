@@ -1,0 +1,68 @@
+import { uniqueName } from '@eventline/test-harness';
+import { EACH_CLIENT, freshTopic, portFor, produce, withAdmin } from './contract-fixture';
+
+describe.each(EACH_CLIENT)('Kafka port contract, admin (%s)', (client) => {
+  const kafka = portFor(client);
+
+  it('creates topics once, leaves existing ones alone, and deletes them', async () => {
+    const topic = uniqueName('contract.create');
+    await withAdmin(kafka, async (admin) => {
+      expect(await admin.ensureTopics([{ topic, partitions: 3, replicationFactor: 1 }])).toEqual([topic]);
+      expect(await admin.ensureTopics([{ topic, partitions: 3, replicationFactor: 1 }])).toEqual([]);
+      expect(await admin.listTopics()).toContain(topic);
+      expect(await admin.partitionCounts([topic, uniqueName('contract.absent')])).toEqual(new Map([[topic, 3]]));
+      expect((await admin.endOffsets(topic)).map((p) => p.partition)).toEqual([0, 1, 2]);
+      await admin.deleteTopics([topic]);
+      expect(await admin.listTopics()).not.toContain(topic);
+    });
+  });
+
+  it("creates a topic with its config and reads back the broker's effective config", async () => {
+    const topic = await freshTopic(kafka, 'contract.config', 1, { 'retention.ms': '3600000' });
+    const config = await withAdmin(kafka, (admin) => admin.topicConfig(topic));
+    expect(config['retention.ms']).toBe('3600000');
+    expect(config['min.insync.replicas']).toBe('1');
+  });
+
+  it('describes the cluster: its id and its one broker', async () => {
+    const cluster = await withAdmin(kafka, (admin) => admin.describeCluster());
+    expect(cluster.clusterId).toMatch(/^[\w-]{10,}$/);
+    expect(cluster.brokers).toBe(1);
+  });
+
+  it('finds offsets by timestamp and the end offsets', async () => {
+    const topic = await freshTopic(kafka, 'contract.time', 1);
+    const base = Date.now() - 60_000;
+    await produce(kafka, topic, [0, 1, 2, 3].map((i) => ({ key: 'k', value: String(i), timestamp: base + i * 1_000 })));
+    await withAdmin(kafka, async (admin) => {
+      expect(await admin.offsetsAtTimestamp(topic, base + 2_000)).toEqual([{ partition: 0, offset: '2' }]);
+      expect(await admin.offsetsAtTimestamp(topic, base - 1)).toEqual([{ partition: 0, offset: '0' }]);
+      // After the last record: the end offset, where a replay from "now" would start.
+      expect(await admin.offsetsAtTimestamp(topic, Date.now() + 60_000)).toEqual([{ partition: 0, offset: '4' }]);
+      expect(await admin.endOffsets(topic)).toEqual([{ partition: 0, offset: '4' }]);
+    });
+  });
+
+  it('deletes consumer groups, skipping ones that do not exist', async () => {
+    const topic = await freshTopic(kafka, 'contract.groups', 1);
+    const groupId = uniqueName('contract-delete-group');
+    await produce(kafka, topic, [{ key: 'k', value: 'v' }]);
+    const consumer = kafka.consumer({ groupId, fromBeginning: true, autoCommit: false });
+    await consumer.connect();
+    await consumer.subscribe([topic]);
+    await consumer.run(async () => undefined);
+    await consumer.commitOffsets([{ topic, partition: 0, offset: '1' }]);
+    await consumer.disconnect();
+    await withAdmin(kafka, async (admin) => {
+      expect(await admin.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: '1' }]);
+      await admin.deleteGroups([groupId, uniqueName('contract-no-such-group')]);
+      expect(await admin.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: '-1' }]);
+    });
+  });
+
+  it('reports a refused request as a non-retriable KafkaPortError', async () => {
+    const error = await withAdmin(kafka, (admin) => admin.ensureTopics([{ topic: uniqueName('contract.bad'), partitions: 1, replicationFactor: 5 }])).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'KafkaPortError', retriable: false });
+    expect((error as Error).message).toMatch(/^creating topics: /);
+  });
+});

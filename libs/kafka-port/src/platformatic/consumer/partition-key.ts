@@ -1,0 +1,1 @@
+export const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
