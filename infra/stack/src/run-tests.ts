@@ -1,10 +1,10 @@
 import '@eventline/node-runtime/check';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerCatalog } from '@eventline/contract-registration';
 import { loadCatalog } from '@eventline/contracts';
-import { createKafkaPort } from '@eventline/kafka-port';
+import { createKafkaPort, KAFKA_CLIENTS, type KafkaClientName } from '@eventline/kafka-port';
 import { migrate } from '@eventline/persistence';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { StackError } from './errors';
@@ -16,7 +16,8 @@ import { startTestStack } from './test-stack';
  * `npm test`: brings the stack up when it is down (with EVENTLINE_STACK=containers: starts it in
  * containers, removed at the end) and prepares it as `npm start` does (migrations, topics,
  * contracts), runs every project's Jest target through Nx, then prints one table of results and
- * the closing `tests: N passed, M failed` line.
+ * the closing `tests: N passed, M failed` line. With `--each-kafka-client` the projects run once per
+ * Kafka adapter (EVENTLINE_KAFKA_CLIENT set for Jest and every process it starts), one row each.
  */
 interface JestSummary {
   numPassedTests: number;
@@ -43,8 +44,15 @@ async function main(): Promise<number> {
     rmSync(resultsDir, { recursive: true, force: true });
     mkdirSync(resultsDir, { recursive: true });
 
-    const extraArgs = process.argv.slice(2);
-    const nxExit = await runNx(['run-many', '-t', 'test', '--outputStyle=stream', ...extraArgs], { ...process.env, ...env });
+    const { clients, nxArgs } = parseArgs(process.argv.slice(2));
+    let nxExit = 0;
+    for (const client of clients) {
+      if (client) console.log(`\n=== Kafka client: ${client} (EVENTLINE_KAFKA_CLIENT=${client}) ===`);
+      const clientEnv = client ? { EVENTLINE_KAFKA_CLIENT: client, EVENTLINE_KAFKA_PRODUCER_CLIENT: '', EVENTLINE_KAFKA_CONSUMER_CLIENT: '' } : {};
+      const exit = await runNx(['run-many', '-t', 'test', '--outputStyle=stream', ...nxArgs], { ...process.env, ...env, ...clientEnv });
+      nxExit = nxExit || exit;
+      if (client) labelResults(resultsDir, client);
+    }
     return report(resultsDir, nxExit);
   } finally {
     await stack.stop();
@@ -66,6 +74,19 @@ async function prepareStack(env: StackEnv): Promise<void> {
   }
 }
 
+/** `--each-kafka-client` is the runner's own flag; everything else goes to Nx. */
+function parseArgs(args: string[]): { clients: (KafkaClientName | undefined)[]; nxArgs: string[] } {
+  const each = args.includes('--each-kafka-client');
+  return { clients: each ? [...KAFKA_CLIENTS] : [undefined], nxArgs: args.filter((arg) => arg !== '--each-kafka-client') };
+}
+
+/** Nx writes `<project>.json` per run; the next client's run would overwrite it, so each is renamed `<project> (<client>).json`. */
+function labelResults(resultsDir: string, client: KafkaClientName): void {
+  for (const file of readdirSync(resultsDir).filter((name) => name.endsWith('.json') && !name.includes(' ('))) {
+    renameSync(join(resultsDir, file), join(resultsDir, file.replace(/\.json$/, ` (${client}).json`)));
+  }
+}
+
 function runNx(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn('npx', ['nx', ...args], { stdio: 'inherit', env: { NX_DAEMON: 'false', ...env } });
@@ -81,7 +102,7 @@ function report(resultsDir: string, nxExit: number): number {
   const failed = rows.reduce((sum, row) => sum + row.numFailedTests, 0);
   console.log('\nResults per project:');
   for (const row of rows) {
-    console.log(`  ${row.project.padEnd(24)} ${String(row.numPassedTests).padStart(4)} passed  ${String(row.numFailedTests).padStart(4)} failed  ${seconds(row).toFixed(1).padStart(6)} s`);
+    console.log(`  ${row.project.padEnd(28)} ${String(row.numPassedTests).padStart(4)} passed  ${String(row.numFailedTests).padStart(4)} failed  ${seconds(row).toFixed(1).padStart(6)} s`);
   }
   // A project that crashed before Jest wrote its summary still fails the run.
   const crashed = nxExit !== 0 && failed === 0 ? 1 : 0;
