@@ -28,7 +28,7 @@ export async function freshTopic(kafka: KafkaPort, prefix: string, partitions: n
   return topic;
 }
 
-export async function produce(kafka: KafkaPort, topic: string, messages: { key: string; value: string; partitionHint?: never; headers?: Record<string, string>; timestamp?: number }[]) {
+export async function produce(kafka: KafkaPort, topic: string, messages: { key: string; value: string; headers?: Record<string, string>; timestamp?: number }[]) {
   const producer = kafka.producer({ idempotent: true });
   await producer.connect();
   try {

@@ -44,6 +44,8 @@ const heartbeat = async () => undefined;
 export class FetchLoop {
   private running = true;
   private done: Promise<void> = Promise.resolve();
+  private readonly stopped: Promise<undefined>;
+  private signalStop: () => void = () => undefined;
   private backoffMs = FETCH_BACKOFF_MS.initial;
 
   constructor(
@@ -55,7 +57,9 @@ export class FetchLoop {
     private readonly handler: BatchHandler,
     private readonly logger: Logger,
     private readonly crash: (error: unknown) => void,
-  ) {}
+  ) {
+    this.stopped = new Promise((resolve) => (this.signalStop = () => resolve(undefined)));
+  }
 
   start(): void {
     this.done = this.loop();
@@ -64,6 +68,7 @@ export class FetchLoop {
   /** Resolves once the batches in hand are handled (and, with autoCommit, committed). */
   async stop(): Promise<void> {
     this.running = false;
+    this.signalStop();
     this.wakeUp.wake();
     await this.done;
   }
@@ -71,7 +76,8 @@ export class FetchLoop {
   private async loop(): Promise<void> {
     let next: Promise<Fetched | undefined> | undefined;
     while (this.running) {
-      const fetched = await (next ?? this.fetch());
+      // A fetch in flight waits up to maxWaitMs on the broker; stopping does not wait for it.
+      const fetched = await Promise.race([next ?? this.fetch(), this.stopped]);
       next = undefined;
       if (!this.running || !fetched) continue;
       const accepted = this.accept(fetched);
