@@ -102,7 +102,7 @@ function report(resultsDir: string, nxExit: number): number {
   const failed = rows.reduce((sum, row) => sum + row.numFailedTests, 0);
   console.log('\nResults per project:');
   for (const row of rows) {
-    console.log(`  ${row.project.padEnd(28)} ${String(row.numPassedTests).padStart(4)} passed  ${String(row.numFailedTests).padStart(4)} failed  ${seconds(row).toFixed(1).padStart(6)} s`);
+    console.log(`  ${row.project.padEnd(32)} ${String(row.numPassedTests).padStart(4)} passed  ${String(row.numFailedTests).padStart(4)} failed  ${seconds(row).toFixed(1).padStart(6)} s`);
   }
   // A project that crashed before Jest wrote its summary still fails the run.
   const crashed = nxExit !== 0 && failed === 0 ? 1 : 0;
