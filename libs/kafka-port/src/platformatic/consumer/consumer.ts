@@ -26,6 +26,7 @@ export class PlatformaticConsumer implements ConsumerPort {
   private pool: ConnectionPool | undefined;
   private loop: FetchLoop | undefined;
   private stopping = false;
+  private rejoining = false;
 
   constructor(
     private readonly base: BaseOptions,
@@ -121,7 +122,16 @@ export class PlatformaticConsumer implements ConsumerPort {
 
   /** Rejoins with backoff for as long as the failure is retriable (kafkajs restarts its consumer the same way); else the consumer has crashed. */
   private async rejoin(error: Error): Promise<void> {
-    if (this.stopping) return;
+    if (this.stopping || this.rejoining) return;
+    this.rejoining = true;
+    try {
+      await this.rejoinWithBackoff(error);
+    } finally {
+      this.rejoining = false;
+    }
+  }
+
+  private async rejoinWithBackoff(error: Error): Promise<void> {
     // The group may already have given this member's partitions to another: stop reading them.
     this.state.revokeAll();
     let cause: unknown = error;
