@@ -71,6 +71,21 @@ describe('Batcher', () => {
     await expect(later).resolves.toBeUndefined();
   });
 
+  it('sends a message queued by a caller resuming from its acknowledgement, however many ticks later, as the drain ends', async () => {
+    for (let hops = 0; hops < 6; hops++) {
+      const producer = new HeldProducer();
+      const batcher = new Batcher(producer, 1, 500);
+      const next = batcher.enqueue([item('a1')]).then(async () => {
+        for (let i = 0; i < hops; i++) await null;
+        return batcher.enqueue([item('a2')]);
+      });
+      await producer.answerNext();
+      await producer.answerNext();
+      await next;
+      expect(producer.sends.map((s) => s.keys)).toEqual([['a1'], ['a2']]);
+    }
+  });
+
   it('flush() resolves once everything queued has been acknowledged', async () => {
     const producer = new HeldProducer();
     const batcher = new Batcher(producer, 60_000, 500);

@@ -27,7 +27,9 @@ export class Batcher {
   private queue: Call[] = [];
   private queued = 0;
   private timer: NodeJS.Timeout | undefined;
-  private draining: Promise<void> | undefined;
+  /** Set and cleared synchronously by drain(), so a message queued as a drain ends is never left behind. */
+  private sending = false;
+  private draining: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly producer: ProducerPort,
@@ -40,7 +42,7 @@ export class Batcher {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ items, resolve, reject });
       this.queued += items.length;
-      if (this.draining) return; // the send in flight picks them up when it returns
+      if (this.sending) return; // the send in flight picks them up when it returns
       if (this.queued >= this.maxBatchSize) void this.flush();
       else this.timer ??= setTimeout(() => void this.flush(), this.lingerMs);
     });
@@ -50,12 +52,17 @@ export class Batcher {
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.draining ??= this.drain().finally(() => (this.draining = undefined));
+    if (!this.sending) this.draining = this.drain();
     return this.draining;
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) await this.send(this.takeBatch());
+    this.sending = true;
+    try {
+      while (this.queue.length > 0) await this.send(this.takeBatch());
+    } finally {
+      this.sending = false;
+    }
   }
 
   /** Whole calls, oldest first, up to maxBatchSize messages (a larger call goes alone). */
