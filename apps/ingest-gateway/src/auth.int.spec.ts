@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_KEY_CACHE_TTL_MS } from '@eventline/api-keys';
 import { topicSize, uniqueName } from '@eventline/test-harness';
 import { bearer, GatewayFixture } from './testing/gateway-fixture';
 import { ticketAssigned, TICKETS_TOPIC } from './testing/ticket-assigned';
@@ -31,6 +33,20 @@ describe('POST /v1/events authenticates the key and authorizes every event', () 
       await gateway.keys.revoke(key.id);
       const body = await refusedWithoutPublishing(ticketAssigned('acme'), { 'x-api-key': plaintext }, 401);
       expect(body.error).toBe('unauthorized');
+    });
+
+    it('with a key revoked while in use, within the key cache TTL plus a margin', async () => {
+      const { key, plaintext } = await gateway.keys.create({ name: uniqueName('revoked-in-use'), tenantIds: ['*'], eventTypes: ['*'] });
+      expect((await gateway.post(ticketAssigned('acme'), bearer(plaintext))).status).toBe(202);
+      await gateway.keys.revoke(key.id);
+      const revokedAt = Date.now();
+      let status = 202;
+      while (status !== 401 && Date.now() - revokedAt < DEFAULT_KEY_CACHE_TTL_MS + 1_000) {
+        status = (await gateway.post(ticketAssigned('acme'), bearer(plaintext))).status;
+        if (status !== 401) await sleep(50);
+      }
+      expect(status).toBe(401);
+      expect(Date.now() - revokedAt).toBeLessThanOrEqual(DEFAULT_KEY_CACHE_TTL_MS + 500);
     });
   });
 

@@ -1,8 +1,13 @@
 import { readGatewayConfig } from './gateway-config';
 
 describe('readGatewayConfig', () => {
-  it('listens on loopback port 8088 with a 1 MiB body limit by default', () => {
-    expect(readGatewayConfig({})).toEqual({ host: '127.0.0.1', port: 8088, maxBodyBytes: 1_048_576, maxBatchSize: 500 });
+  it('listens on loopback port 8088 with a 1 MiB body limit and a 2 s key cache by default', () => {
+    expect(readGatewayConfig({})).toEqual({ host: '127.0.0.1', port: 8088, maxBodyBytes: 1_048_576, maxBatchSize: 500, keyCacheTtlMs: 2_000 });
+  });
+
+  it('reads INGEST_KEY_CACHE_TTL_MS; 0 asks PostgreSQL on every request', () => {
+    expect(readGatewayConfig({ INGEST_KEY_CACHE_TTL_MS: '0' }).keyCacheTtlMs).toBe(0);
+    expect(() => readGatewayConfig({ INGEST_KEY_CACHE_TTL_MS: 'soon' })).toThrow(/INGEST_KEY_CACHE_TTL_MS/);
   });
 
   it('reads INGEST_HOST, INGEST_PORT and INGEST_MAX_BODY_BYTES', () => {

@@ -1,3 +1,5 @@
+import { DEFAULT_KEY_CACHE_TTL_MS } from '@eventline/api-keys';
+
 export interface GatewayConfig {
   host: string;
   port: number;
@@ -5,6 +7,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** Most events one request may carry: the publisher batches at most this many per send. */
   maxBatchSize: number;
+  /** How long an API key's lookup is reused (INGEST_KEY_CACHE_TTL_MS): a revoked key is refused within this. */
+  keyCacheTtlMs: number;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -18,6 +22,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     port: integer(env, 'INGEST_PORT', 8088, 0),
     maxBodyBytes: integer(env, 'INGEST_MAX_BODY_BYTES', MIB, 1),
     maxBatchSize: 500,
+    keyCacheTtlMs: integer(env, 'INGEST_KEY_CACHE_TTL_MS', DEFAULT_KEY_CACHE_TTL_MS, 0),
   };
 }
 

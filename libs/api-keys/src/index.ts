@@ -6,3 +6,5 @@ export type { ApiKeyScope } from './is-allowed';
 export { InvalidApiKeyError } from './invalid-api-key-error';
 export { validateNewKey } from './validate-new-key';
 export { KEY_PREFIX, hashKey } from './key-material';
+export { CachedKeyLookup, DEFAULT_KEY_CACHE_TTL_MS } from './cached-key-lookup';
+export type { CachedKeyLookupOptions, KeyLookup } from './cached-key-lookup';

@@ -2,7 +2,7 @@ import type { ClientBase } from 'pg';
 import type { Catalog } from '@eventline/contracts';
 import { RejectedEventError, type DecodedEvent } from '@eventline/consumer-runtime';
 import { auditLogRow, domainEventRow } from './audit-rows';
-import { insertAuditLogs, insertDomainEvents } from './audit-store';
+import { insertAuditRows } from './audit-store';
 
 /** Rows each table actually gained (ON CONFLICT skips events another writer already projected). */
 export interface AuditProjectionResult {
@@ -19,9 +19,9 @@ export interface AuditProjectionResult {
  */
 export async function projectAuditEvents(tx: ClientBase, events: DecodedEvent[], catalog: Catalog): Promise<AuditProjectionResult> {
   events.forEach(rejectMiskeyed);
-  const gained = new Set(await insertDomainEvents(tx, events.map(domainEventRow)));
-  const auditLogs = await insertAuditLogs(tx, events.map((event) => auditLogRow(event, catalog)));
-  return { domainEvents: gained.size, auditLogs, alreadyProjected: events.filter((event) => !gained.has(event.eventId)) };
+  const inserted = await insertAuditRows(tx, events.map(domainEventRow), events.map((event) => auditLogRow(event, catalog)));
+  const gained = new Set(inserted.gained);
+  return { domainEvents: gained.size, auditLogs: inserted.auditLogs, alreadyProjected: events.filter((event) => !gained.has(event.eventId)) };
 }
 
 /** Keying by tenant is what keeps a tenant's events in order; an event keyed for another tenant is refused. */

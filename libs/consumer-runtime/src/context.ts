@@ -36,6 +36,8 @@ export interface BatchContext {
   deadLetters: DeadLetter[];
   /** Set by the transaction middleware: the batch's rows and its offset commit together. */
   tx?: PoolClient;
+  /** Events (by offset) a handler rejected in an earlier attempt of this transaction, with their dead letters. */
+  rejected?: Map<string, DeadLetter>;
   heartbeat(): Promise<void>;
 }
 

@@ -74,7 +74,7 @@ export class EventConsumer {
       sessionTimeoutMs: options.sessionTimeoutMs ?? Number(process.env.EVENTLINE_SESSION_TIMEOUT_MS ?? 6_000),
       heartbeatIntervalMs: HEARTBEAT_EVERY_MS,
       maxWaitMs: 500,
-      partitionsConcurrently: options.partitionsConcurrently ?? 2,
+      partitionsConcurrently: options.partitionsConcurrently ?? Number(process.env.EVENTLINE_PARTITIONS_CONCURRENTLY ?? 2),
     });
     // Bounded, so a dead letter during a broker outage fails as retriable and the batch is retried later, instead of holding the batch (and shutdown) for ever.
     this.retries = new PartitionRetries(this.consumer);

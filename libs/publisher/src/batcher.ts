@@ -1,21 +1,35 @@
 import type { OutgoingMessage, ProducerPort } from '@eventline/kafka-port';
 
-interface Pending {
+export interface QueuedMessage {
   topic: string;
   message: OutgoingMessage;
+}
+
+/** One enqueue call: it resolves once all of its messages are acknowledged. */
+interface Call {
+  items: QueuedMessage[];
   resolve: () => void;
   reject: (error: Error) => void;
+  failure?: Error;
 }
 
 /**
- * Collects messages for up to `lingerMs` (or `maxBatchSize` messages) and sends them together.
- * Flushes run one after another, so messages leave in the order they were queued: one tenant's
- * events keep their order on each partition.
+ * Collects messages and sends them together, one send at a time, in the order they were queued:
+ * one tenant's events keep their order on each partition. An idle batcher waits up to `lingerMs`
+ * for a batch to fill (or sends at once at `maxBatchSize`); while a send is in flight, everything
+ * queued meanwhile goes in the next send as soon as it returns, so batches grow with the load.
+ *
+ * Why one send in flight rather than several: an idempotent kafkajs producer already serialises
+ * its produce requests per broker (a lock held until the response), and when a request fails with
+ * a retriable error it gives the lock up, so a later send would overtake it and break the order.
  */
 export class Batcher {
-  private queue: Pending[] = [];
+  private queue: Call[] = [];
+  private queued = 0;
   private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> = Promise.resolve();
+  /** Set and cleared synchronously by drain(), so a message queued as a drain ends is never left behind. */
+  private sending = false;
+  private draining: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly producer: ProducerPort,
@@ -23,43 +37,69 @@ export class Batcher {
     private readonly maxBatchSize: number,
   ) {}
 
-  /** Resolves once the broker acknowledged the message (acks=all). */
-  enqueue(items: Array<{ topic: string; message: OutgoingMessage }>): Promise<void[]> {
-    const delivered = items.map(
-      (item) => new Promise<void>((resolve, reject) => this.queue.push({ ...item, resolve, reject })),
-    );
-    if (this.queue.length >= this.maxBatchSize) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.lingerMs);
-    return Promise.all(delivered);
+  /** Resolves once the broker acknowledged every message (acks=all). */
+  enqueue(items: QueuedMessage[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ items, resolve, reject });
+      this.queued += items.length;
+      if (this.sending) return; // the send in flight picks them up when it returns
+      if (this.queued >= this.maxBatchSize) void this.flush();
+      else this.timer ??= setTimeout(() => void this.flush(), this.lingerMs);
+    });
   }
 
-  /** Sends everything queued so far; resolves when it has been acknowledged or has failed. */
+  /** Sends everything queued so far; resolves when all of it has been acknowledged or has failed. */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const batch = this.queue;
-    this.queue = [];
-    this.inFlight = this.inFlight.then(() => this.send(batch));
-    return this.inFlight;
+    if (!this.sending) this.draining = this.drain();
+    return this.draining;
   }
 
-  private async send(batch: Pending[]): Promise<void> {
-    if (batch.length === 0) return;
-    const byTopic = new Map<string, Pending[]>();
-    for (const item of batch) {
-      const items = byTopic.get(item.topic) ?? [];
-      items.push(item);
-      byTopic.set(item.topic, items);
+  private async drain(): Promise<void> {
+    this.sending = true;
+    try {
+      while (this.queue.length > 0) await this.send(this.takeBatch());
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  /** Whole calls, oldest first, up to maxBatchSize messages (a larger call goes alone). */
+  private takeBatch(): Call[] {
+    let count = 0;
+    let taken = 0;
+    while (taken < this.queue.length && (taken === 0 || count + this.queue[taken].items.length <= this.maxBatchSize)) {
+      count += this.queue[taken].items.length;
+      taken++;
+    }
+    this.queued -= count;
+    return this.queue.splice(0, taken);
+  }
+
+  /** One producer send per topic (different topics share no partition, so they may go at once). */
+  private async send(calls: Call[]): Promise<void> {
+    const byTopic = new Map<string, { messages: OutgoingMessage[]; calls: Set<Call> }>();
+    for (const call of calls) {
+      for (const { topic, message } of call.items) {
+        let entry = byTopic.get(topic);
+        if (!entry) byTopic.set(topic, (entry = { messages: [], calls: new Set() }));
+        entry.messages.push(message);
+        entry.calls.add(call);
+      }
     }
     await Promise.all(
-      [...byTopic].map(async ([topic, items]) => {
+      [...byTopic].map(async ([topic, entry]) => {
         try {
-          await this.producer.send(topic, items.map((item) => item.message));
-          items.forEach((item) => item.resolve());
+          await this.producer.send(topic, entry.messages);
         } catch (error) {
-          items.forEach((item) => item.reject(error as Error));
+          for (const call of entry.calls) call.failure ??= error as Error;
         }
       }),
     );
+    for (const call of calls) {
+      if (call.failure) call.reject(call.failure);
+      else call.resolve();
+    }
   }
 }

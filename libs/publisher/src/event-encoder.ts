@@ -4,8 +4,8 @@ import type { Headers, OutgoingMessage } from '@eventline/kafka-port';
 import { toWireFormat, type SchemaRegistryClient } from '@eventline/schema-registry';
 import { buildEnvelope } from './envelope';
 import type { UntypedEventInput } from './event-input';
-import { SchemaIdCache } from './schema-ids';
-import { checkAgainst } from './validate';
+import { SchemaIdCache, type RegisteredSchema } from './schema-ids';
+import { compileChecker, type Checker } from './validate';
 import { EventValidationError, type FieldProblem } from './validation-error';
 
 export const CONTENT_TYPE = 'application/vnd.eventline.event+avro; wire=confluent';
@@ -20,9 +20,22 @@ export interface PreparedEvent {
   envelope: Record<string, unknown>;
 }
 
+/** Input that passed its contract: the full envelope, defaults filled, still without its schema_version. */
+export interface ValidatedEvent {
+  contract: EventContract;
+  envelope: Record<string, unknown>;
+  input: UntypedEventInput;
+}
+
+/** What encoding needs of a contract, built on its first event: the Avro type and the compiled checker. */
+interface Codec {
+  type: Type;
+  check: Checker;
+}
+
 /** Turns producer input into a Kafka message: validate, fill the envelope, encode in the Confluent wire format. */
 export class EventEncoder {
-  private readonly types = new Map<string, Type>();
+  private readonly codecs = new Map<string, Codec>();
   private readonly schemaIds: SchemaIdCache;
 
   constructor(
@@ -34,21 +47,31 @@ export class EventEncoder {
   }
 
   /** Checks input without any I/O; throws EventValidationError naming each bad field. */
-  validate(input: UntypedEventInput): { contract: EventContract; envelope: Record<string, unknown> } {
+  validate(input: UntypedEventInput): ValidatedEvent {
     const contract = this.contractFor(input);
     const problems: FieldProblem[] = [];
     // schema_version is known only after the registry lookup; a placeholder keeps validation free of I/O.
     const draft = buildEnvelope(input, contract, this.source, 'pending', problems);
-    const envelope = checkAgainst(this.typeFor(contract), contract.schema, draft, problems);
+    const envelope = this.codecFor(contract).check(draft, problems);
     if (problems.length > 0) throw new EventValidationError(contract.eventType, problems);
-    return { contract, envelope };
+    return { contract, envelope, input };
   }
 
   async prepare(input: UntypedEventInput): Promise<PreparedEvent> {
-    const { contract, envelope } = this.validate(input);
-    const { id, version } = await this.schemaIds.resolve(contract);
-    envelope.schema_version = String(version);
-    const value = toWireFormat(id, this.typeFor(contract).toBuffer(envelope));
+    const [prepared] = await this.encodeAll([this.validate(input)]);
+    return prepared;
+  }
+
+  /** Encodes validated events; the registry is asked once per contract (and only the first time). */
+  async encodeAll(events: ValidatedEvent[]): Promise<PreparedEvent[]> {
+    const contracts = new Set(events.map((event) => event.contract));
+    const ids = new Map(await Promise.all([...contracts].map(async (contract) => [contract, await this.schemaIds.resolve(contract)] as const)));
+    return events.map((event) => this.encode(event, ids.get(event.contract)!));
+  }
+
+  private encode({ contract, envelope, input }: ValidatedEvent, schema: RegisteredSchema): PreparedEvent {
+    envelope.schema_version = String(schema.version);
+    const value = toWireFormat(schema.id, this.codecFor(contract).type.toBuffer(envelope));
     const eventId = String(envelope.event_id);
     const tenantId = String(envelope.tenant_id);
     return {
@@ -71,13 +94,14 @@ export class EventEncoder {
     return contract;
   }
 
-  private typeFor(contract: EventContract): Type {
-    let type = this.types.get(contract.eventType);
-    if (!type) {
-      type = Type.forSchema(contract.schema as never);
-      this.types.set(contract.eventType, type);
+  private codecFor(contract: EventContract): Codec {
+    let codec = this.codecs.get(contract.eventType);
+    if (!codec) {
+      const type = Type.forSchema(contract.schema as never);
+      codec = { type, check: compileChecker(type, contract.schema) };
+      this.codecs.set(contract.eventType, codec);
     }
-    return type;
+    return codec;
   }
 }
 

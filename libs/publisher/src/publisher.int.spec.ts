@@ -1,7 +1,7 @@
 import { createKafkaPort, type KafkaPort } from '@eventline/kafka-port';
 import { parseWireFormat, SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { readTopic, topicSize, uniqueName } from '@eventline/test-harness';
+import { readTopic, readTopicFrom, topicEnd, topicSize, uniqueName } from '@eventline/test-harness';
 import { BatchValidationError, EventValidationError, Publisher, type UntypedEventInput } from './index';
 
 const TOPIC = 'tickets.events.v1';
@@ -69,6 +69,20 @@ describe('publisher SDK against the real stack', () => {
     expect(new Set(messages.map((m) => m.partition)).size).toBe(1);
     const ids = await Promise.all(messages.map(async (m) => ((await registry.decode(m.value!)) as { entity_id: string }).entity_id));
     expect(ids).toEqual(events.map((e) => e.entity_id));
+  });
+
+  it("keeps each tenant's order when many publishes are queued while a send is in flight", async () => {
+    const start = await topicEnd(kafka, TOPIC);
+    const tenants = Array.from({ length: 8 }, () => uniqueName('busy'));
+    const calls = Array.from({ length: 200 }, (_, call) => Array.from({ length: 5 }, (_, i) => assigned(tenants[(call + i) % tenants.length], `T-${call * 5 + i}`)));
+    await Promise.all(calls.map((events) => publisher.publishMany(events)));
+    const expected = calls.flat();
+    const messages = await readTopicFrom(kafka, TOPIC, start, expected.length, (m) => tenants.includes(m.key ?? ''));
+    for (const tenant of tenants) {
+      const mine = messages.filter((m) => m.key === tenant);
+      const ids = await Promise.all(mine.map(async (m) => ((await registry.decode(m.value!)) as { entity_id: string }).entity_id));
+      expect(ids).toEqual(expected.filter((e) => e.tenant_id === tenant).map((e) => e.entity_id));
+    }
   });
 
   it('asks the registry for a schema id once per event type, not per event', async () => {

@@ -3,7 +3,7 @@ import { KafkaPortError, type KafkaPort, type ProducerPort } from '@eventline/ka
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { Batcher } from './batcher';
 import type { EventInput, UntypedEventInput } from './event-input';
-import { EventEncoder, type PreparedEvent } from './event-encoder';
+import { EventEncoder, type PreparedEvent, type ValidatedEvent } from './event-encoder';
 import { PublishUnavailableError, withinBudget } from './publish-unavailable';
 import { EventValidationError } from './validation-error';
 
@@ -93,24 +93,27 @@ export class Publisher {
    * (defaults filled). Throws a single event's error as is, a batch's as BatchValidationError.
    */
   validateAll(events: UntypedEventInput[]): Array<Record<string, unknown>> {
+    return this.validateEach(events).map((event) => event.envelope);
+  }
+
+  /** Validates all (once), then encodes each (schema ids from the registry, cached). */
+  async prepareAll(events: UntypedEventInput[]): Promise<PreparedEvent[]> {
+    return this.encoder.encodeAll(this.validateEach(events));
+  }
+
+  private validateEach(events: UntypedEventInput[]): ValidatedEvent[] {
     const failures: Array<{ index: number; error: EventValidationError }> = [];
-    const envelopes = events.map((event, index) => {
+    const validated: ValidatedEvent[] = [];
+    events.forEach((event, index) => {
       try {
-        return this.encoder.validate(event).envelope;
+        validated.push(this.encoder.validate(event));
       } catch (error) {
         if (!(error instanceof EventValidationError)) throw error;
         failures.push({ index, error });
-        return {};
       }
     });
     if (failures.length > 0) throw events.length === 1 ? failures[0].error : new BatchValidationError(failures);
-    return envelopes;
-  }
-
-  /** Validates all, then encodes each (schema ids from the registry, cached). */
-  async prepareAll(events: UntypedEventInput[]): Promise<PreparedEvent[]> {
-    this.validateAll(events);
-    return Promise.all(events.map((event) => this.encoder.prepare(event)));
+    return validated;
   }
 
   /**

@@ -1,17 +1,28 @@
 import type { Type } from 'avsc';
-import { normalizeValue } from './normalize';
+import { compileNormalizer } from './normalize';
 import type { FieldProblem } from './validation-error';
 
-/** Normalizes `value` against the contract, adding a problem per bad field (once per path). */
-export function checkAgainst(type: Type, schema: unknown, value: unknown, problems: FieldProblem[]): Record<string, unknown> {
-  const normalized = normalizeValue(schema, value, '', problems);
-  type.isValid(normalized, {
+/** A contract's checker, built once per event type: normalizes input, then checks it against the Avro type. */
+export type Checker = (value: unknown, problems: FieldProblem[]) => Record<string, unknown>;
+
+export function compileChecker(type: Type, schema: unknown): Checker {
+  const normalize = compileNormalizer(schema);
+  return (value, problems) => {
+    const normalized = normalize(value, '', problems);
+    // The cheap check first; paths are collected only for an event that fails it.
+    if (problems.length > 0 || !type.isValid(normalized)) collectProblems(type, normalized, problems);
+    return normalized as Record<string, unknown>;
+  };
+}
+
+/** Adds a problem per bad field (once per path). */
+function collectProblems(type: Type, value: unknown, problems: FieldProblem[]): void {
+  type.isValid(value, {
     errorHook: (path, bad, expected) => {
       const at = path.join('.');
       if (!problems.some((p) => p.path === at)) problems.push({ path: at, reason: describe(bad, expected) });
     },
   });
-  return normalized as Record<string, unknown>;
 }
 
 function describe(value: unknown, expected: Type): string {

@@ -1,14 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { ApiKeyStore } from '@eventline/api-keys';
+import type { KeyLookup } from '@eventline/api-keys';
 import { GatewayError } from '../http/gateway-error';
 import { rememberKey } from './authenticated-key';
+import { KEY_LOOKUP } from './key-lookup';
 import { presentedKey } from './presented-key';
 
-/** 401 unless the request presents an active key; which tenants and types it allows is checked per event later. */
+/** 401 unless the request presents an active key (looked up through the short-lived key cache); which tenants and types it allows is checked per event later. */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(@Inject(ApiKeyStore) private readonly keys: ApiKeyStore) {}
+  constructor(@Inject(KEY_LOOKUP) private readonly keys: KeyLookup) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<IncomingMessage>();

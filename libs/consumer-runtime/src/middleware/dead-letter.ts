@@ -6,26 +6,36 @@ export const deadLetterTopic = (group: string) => `${group}.dlq`;
 
 /**
  * Permanent faults go to the group's dead-letter topic and the partition moves on. A handler that
- * rejects one event (RejectedEventError) has its writes for the batch rolled back to a savepoint
- * and runs again without that event. Dead letters are sent before the batch commits, so a crash
- * can repeat a dead letter but never lose one.
+ * rejects one event (RejectedEventError) runs again without that event. Without a transaction
+ * that happens here; inside one, the handler's writes cannot be undone one event at a time without
+ * a savepoint per batch (a round trip on every batch for a rare case), so the error goes on to the
+ * transaction middleware, which rolls back and runs the batch again with the event in
+ * `context.rejected`. Dead letters are sent before the batch commits, so a crash can repeat a dead
+ * letter but never lose one.
  */
 export function deadLetters(send: DeadLetterSender): Middleware {
   return async (context, next) => {
+    const rejected = context.rejected;
+    if (rejected && rejected.size > 0) {
+      context.events = context.events.filter((event) => !rejected.has(event.message.offset));
+      context.deadLetters.push(...rejected.values());
+    }
     for (;;) {
-      await context.tx?.query('SAVEPOINT handler');
       try {
         await next();
         break;
       } catch (error) {
-        if (!(error instanceof RejectedEventError)) throw error;
-        await context.tx?.query('ROLLBACK TO SAVEPOINT handler');
+        if (!(error instanceof RejectedEventError) || context.tx) throw error;
         context.events = context.events.filter((event) => event !== error.event);
-        context.deadLetters.push({ message: error.event.message, errorClass: error.name, reason: error.message });
+        context.deadLetters.push(rejectionLetter(error));
       }
     }
     if (context.deadLetters.length > 0) await send(context, context.deadLetters);
   };
+}
+
+export function rejectionLetter(error: RejectedEventError): DeadLetter {
+  return { message: error.event.message, errorClass: error.name, reason: error.message };
 }
 
 export type DeadLetterSender = (context: BatchContext, letters: DeadLetter[]) => Promise<void>;
