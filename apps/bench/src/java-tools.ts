@@ -82,3 +82,9 @@ export function parseConsumerPerformance(stdout: string): number {
   if (!Number.isFinite(value)) throw new Error(`ConsumerPerformance's fetch.nMsg.sec is not a number: ${row}`);
   return value;
 }
+
+/** Every consumer group the cluster knows (ConsumerGroupCommand --list): how a test sees that the bench left none behind. */
+export async function listConsumerGroups(brokers: string[], signal: AbortSignal = new AbortController().signal): Promise<string[]> {
+  const stdout = await runJava('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--bootstrap-server', brokers.join(','), '--list'], signal);
+  return stdout.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('['));
+}
