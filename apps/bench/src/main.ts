@@ -6,7 +6,6 @@ import '@eventline/node-runtime/check';
  * it starts) is removed at the end, also on Ctrl-C.
  */
 import { performance } from 'node:perf_hooks';
-import { Logger } from '@nestjs/common';
 import { BenchRun } from './bench-run';
 import { onInterrupt } from './cleanup';
 import { p1Publish } from './comparisons/p1-publish';
@@ -20,7 +19,7 @@ import { p10Gateway } from './comparisons/p10-gateway';
 import { expectedSeconds } from './expected-duration';
 import { parseOptions, type Phase } from './options';
 import { log } from './progress';
-import { printReport } from './report';
+import { printReport, reserveStdout } from './report';
 import { Results } from './results';
 
 const COMPARISONS: Record<Phase, (run: BenchRun, results: Results) => Promise<void>> = {
@@ -36,8 +35,8 @@ const COMPARISONS: Record<Phase, (run: BenchRun, results: Results) => Promise<vo
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv);
-  // The stock NestJS pieces (P2, P4) log through Nest's logger on stdout, which is the report's.
-  Logger.overrideLogger(['error']);
+  // stdout is the report's alone: whatever else writes there (the stock NestJS pieces of P2 and P4 log on it) goes to stderr.
+  const report = reserveStdout();
   const started = performance.now();
   const run = new BenchRun(options);
   onInterrupt(run.abort, run.cleanup);
@@ -56,7 +55,7 @@ async function main(): Promise<number> {
       log(`── ${phase} done in ${((performance.now() - phaseStarted) / 1000).toFixed(0)} s`);
     }
     await run.cleanup.runAll();
-    printReport(run, results, performance.now() - started);
+    printReport(run, results, performance.now() - started, report);
     return 0;
   } catch (error) {
     if (run.signal.aborted) return 130;

@@ -43,7 +43,6 @@ export async function startNestInsertService(brokers: string[], topic: string, g
   const app = await NestFactory.createMicroservice<MicroserviceOptions>(insertModule(topic, pool, inserted), {
     transport: Transport.KAFKA,
     options: { client: { clientId: 'eventline-bench-nest-insert', brokers }, consumer: { groupId }, subscribe: { fromBeginning: true }, postfixId: '' },
-    logger: false,
   });
   await app.listen();
   return app;
