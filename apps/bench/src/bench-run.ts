@@ -66,8 +66,8 @@ export class BenchRun {
     this.db = await createBenchDatabase(this.endpoints.databaseUrl, dbName);
   }
 
-  /** The catalog with every topic under `<namespace><scope>.`: subjects, schema ids and bytes stay the platform's. */
-  catalog(scope: string | ''): Catalog {
+  /** The catalog with every topic under `<namespace><scope>.` (scope '' is the platform's own): subjects, schema ids and bytes stay the platform's. */
+  catalog(scope: string): Catalog {
     return buildCatalog(this.sources, scope === '' ? '' : this.prefix(scope));
   }
 
