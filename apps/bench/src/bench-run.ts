@@ -33,6 +33,7 @@ export class BenchRun {
   /** Comparisons an adapter could not take part in, and why: reported in the table, not fatal. */
   readonly unavailable: Array<{ id: string; client: KafkaClientName; reason: string }> = [];
   private readonly sources: CatalogSources = readSources(defaultSchemasDir());
+  private readonly catalogs = new Map<string, Catalog>();
   /** Partitions of the real catalog topic the bench event goes to (tickets.events.v1). */
   readonly partitions: number;
   private durability = topicDurability(1);
@@ -68,7 +69,9 @@ export class BenchRun {
 
   /** The catalog with every topic under `<namespace><scope>.` (scope '' is the platform's own): subjects, schema ids and bytes stay the platform's. */
   catalog(scope: string): Catalog {
-    return buildCatalog(this.sources, scope === '' ? '' : this.prefix(scope));
+    let catalog = this.catalogs.get(scope);
+    if (!catalog) this.catalogs.set(scope, (catalog = buildCatalog(this.sources, scope === '' ? '' : this.prefix(scope))));
+    return catalog;
   }
 
   prefix(scope: string): string {

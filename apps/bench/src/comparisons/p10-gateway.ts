@@ -22,7 +22,7 @@ export async function p10Gateway(run: BenchRun, results: Results): Promise<void>
   const app = await startBenchApp(run, 'ingest-gateway', 'p10', 'INGEST_PORT');
   const base = `http://127.0.0.1:${app.port}`;
   const post = { url: `${base}/v1/events`, method: 'POST' as const, headers: { authorization: `Bearer ${plaintext}`, 'content-type': 'application/json' }, body: JSON.stringify(benchEvent(tenants, 1)) };
-  const warmUp = Math.min(2, duration);
+  const warmUp = Math.min(2, duration / 5);
   log(`P10: warming up the gateway (${warmUp} s)…`);
   await autocannon({ ...post, connections: CONNECTIONS, duration: warmUp });
   const live: number[] = [];
