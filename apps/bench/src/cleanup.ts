@@ -1,43 +1,38 @@
-import type { Pool } from 'pg';
-import type { Publisher } from '@eventline/publisher';
-import type { ProjectionConsumer } from './projection-consumer';
-import type { BenchNames } from './setup';
 import { log } from './progress';
 
-/** What a run has opened so far; cleanUp() closes and deletes whatever of it exists. */
-export interface BenchState {
-  pool: Pool;
-  names: BenchNames;
-  consumer?: ProjectionConsumer;
-  publisher?: Publisher;
-}
+type Step = { name: string; run: () => Promise<unknown> };
 
 /**
- * Stops the consumer first (it finishes the batch in hand, so it writes nothing after the rows
- * are deleted), closes the publisher, deletes the rows of both tenant sets from both tables and
- * the group's consumer_offsets rows, then closes the pool. Each step runs even if one before it
+ * What the bench must undo, registered as it is created and undone last-first: stop consumers
+ * and apps before their topics go, drop the database last. Each step runs even if one before it
  * failed or timed out. Idempotent: Ctrl-C and the normal end share one run.
  */
-export function cleaner(state: BenchState): () => Promise<void> {
-  let done: Promise<void> | undefined;
-  return () => (done ??= cleanUp(state));
+export class Cleanup {
+  private readonly steps: Step[] = [];
+  private done: Promise<void> | undefined;
+
+  add(name: string, run: () => Promise<unknown>): void {
+    this.steps.push({ name, run });
+  }
+
+  /** Registers an undo step that runs at most once, and returns it, so a phase can undo early. */
+  addOnce(name: string, run: () => Promise<unknown>): () => Promise<void> {
+    let ran: Promise<unknown> | undefined;
+    const once = async () => void (await (ran ??= run()));
+    this.add(name, once);
+    return once;
+  }
+
+  runAll(): Promise<void> {
+    return (this.done ??= this.runSteps());
+  }
+
+  private async runSteps(): Promise<void> {
+    for (const step of [...this.steps].reverse()) await runStep(step);
+  }
 }
 
-async function cleanUp(state: BenchState): Promise<void> {
-  const { pool, names } = state;
-  const tenants = [...names.tenants, ...names.copyTenants];
-  await step('stop the consumer', async () => state.consumer?.stop());
-  await step('close the publisher', async () => state.publisher?.close());
-  await step('delete the bench rows', async () => {
-    const events = await pool.query('DELETE FROM domain_events WHERE tenant_id = ANY($1)', [tenants]);
-    const logs = await pool.query('DELETE FROM audit_logs WHERE tenant_id = ANY($1)', [tenants]);
-    const offsets = await pool.query('DELETE FROM consumer_offsets WHERE group_id = $1', [names.group]);
-    log(`cleaned up: ${events.rowCount} domain_events, ${logs.rowCount} audit_logs and ${offsets.rowCount} consumer_offsets rows deleted`);
-  });
-  await step('close the database pool', () => pool.end());
-}
-
-async function step(name: string, run: () => Promise<unknown>, timeoutMs = 30_000): Promise<void> {
+async function runStep({ name, run }: Step, timeoutMs = 30_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([run(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000}s`)), timeoutMs)))]);
@@ -46,4 +41,21 @@ async function step(name: string, run: () => Promise<unknown>, timeoutMs = 30_00
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Ctrl-C (or SIGTERM) once: the phase in progress stops at its next check, and main() cleans up
+ * and exits 130; should it not get there within 30 s, the cleanup runs from here. Twice: exit at once.
+ */
+export function onInterrupt(abort: AbortController, cleanup: Cleanup): void {
+  let interrupted = false;
+  const listener = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    log(`${signal}: stopping and deleting what the bench created (again to quit at once)…`);
+    abort.abort(new Error(`interrupted by ${signal}`));
+    setTimeout(() => void cleanup.runAll().finally(() => process.exit(130)), 30_000).unref();
+  };
+  process.on('SIGINT', listener);
+  process.on('SIGTERM', listener);
 }

@@ -1,6 +1,6 @@
 /** A line on stderr every `intervalMs` while a phase runs (stdout is kept for the summary); stop() ends it. */
 export function ticker(intervalMs: number, line: () => string): { stop(): void } {
-  const timer = setInterval(() => console.error(line()), intervalMs);
+  const timer = setInterval(() => console.error(`[bench]   ${line()}`), intervalMs);
   return { stop: () => clearInterval(timer) };
 }
 
@@ -12,5 +12,5 @@ export const rate = (events: number, ms: number) => (ms > 0 ? events / seconds(m
 export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 export function log(message: string): void {
-  console.error(`[audit-bench] ${message}`);
+  console.error(`[bench] ${message}`);
 }

@@ -1,70 +1,39 @@
-import type { Latency } from './latency';
+import type { BenchRun } from './bench-run';
+import type { ResultRow, Results } from './results';
+import type { Figure } from './stats';
 
-export interface BenchSummary {
-  events: number;
-  projection_events_per_sec: number;
-  latency_ms: { p50: number; p95: number; p99: number };
-  copy_events_per_sec: number;
-  projection_to_copy_ratio: number;
-  publish_events_per_sec: number;
-  group: string;
+const number = (n: number, unit: string) => (unit === '×' || Math.abs(n) < 100 ? n.toFixed(unit === 'ms' || unit === 'MB' ? 1 : 2) : Math.round(n).toLocaleString('en-US'));
+const spread = (f: Figure | undefined, unit: string) => (f ? `${number(f.median, unit)} (${number(f.min, unit)}–${number(f.max, unit)})` : '');
+const ratio = (f: Figure | undefined) => (f ? `${f.median.toFixed(2)}× (${f.min.toFixed(2)}–${f.max.toFixed(2)})` : '');
+
+/** Sends everything written to stdout from now on to stderr, and returns the one way left to write to stdout. */
+export function reserveStdout(): (line: string) => void {
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  return (line) => void write(`${line}\n`);
 }
 
-export interface BenchMeasurements {
-  events: number;
-  tenants: number;
-  batch: number;
-  group: string;
-  publishMs: number;
-  /** From the first publish call to the last row seen in domain_events. */
-  projectionMs: number;
-  latency: Latency;
-  copyMs: number;
-  /** Rows the bench consumer itself added; the rest were there first (another group projecting the same topic). */
-  insertedByBench: number;
-  retries: number;
+/** The readable table on stdout: median (min–max) per figure, then the JSON line alone. */
+export function printReport(run: BenchRun, results: Results, totalMs: number, print: (line: string) => void): void {
+  const header = ['id', 'client', 'what', 'Eventline / value', 'baseline', 'ratio', 'unit', 'goal', 'met', 'notes'];
+  const lines = results.rows.map((row) => cells(row));
+  for (const { id, client, reason } of run.unavailable) lines.push([id, client, 'unavailable', '', '', '', '', '', '', reason.slice(0, 100)]);
+  lines.sort((a, b) => order(a[0]) - order(b[0]));
+  const widths = header.map((_, i) => Math.max(header[i].length, ...lines.map((line) => line[i].length)));
+  const format = (line: string[]) => line.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  print('');
+  print(`Eventline bench ${run.id}: median of ${run.options.runs} runs (min–max); P5/P6/P7 one run, spread from windows. Total ${(totalMs / 60_000).toFixed(1)} min.`);
+  print(format(header));
+  print(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const line of lines) print(format(line));
+  print('');
+  print(JSON.stringify({ ...results.json, total_s: Math.round(totalMs / 1000), runs: run.options.runs, clients_unavailable: [...new Set(run.unavailable.map((u) => u.client))] }));
 }
 
-const round = (n: number, digits: number) => Number(n.toFixed(digits));
-const perSec = (events: number, ms: number) => (ms > 0 ? events / (ms / 1_000) : 0);
-
-export function summarize(m: BenchMeasurements): BenchSummary {
-  const projection = perSec(m.events, m.projectionMs);
-  const copy = perSec(m.events, m.copyMs);
-  return {
-    events: m.events,
-    projection_events_per_sec: round(projection, 1),
-    latency_ms: { p50: round(m.latency.p50, 1), p95: round(m.latency.p95, 1), p99: round(m.latency.p99, 1) },
-    copy_events_per_sec: round(copy, 1),
-    projection_to_copy_ratio: copy > 0 ? round(projection / copy, 4) : 0,
-    publish_events_per_sec: round(perSec(m.events, m.publishMs), 1),
-    group: m.group,
-  };
+function cells(row: ResultRow): string[] {
+  const met = row.met === undefined ? '' : row.met ? 'yes' : 'no';
+  return [row.id, row.client ?? '', row.what, spread(row.eventline ?? row.value, row.unit), spread(row.baseline, row.unit), ratio(row.ratio), row.unit, row.goal, met, row.note ?? ''];
 }
 
-/** The readable table, then the JSON summary alone on the last line (stdout). */
-export function printReport(m: BenchMeasurements, summary: BenchSummary): void {
-  const int = (n: number) => Math.round(n).toLocaleString('en-US');
-  const ms = (n: number) => `${n.toFixed(1)} ms`;
-  const s = (n: number) => `${(n / 1_000).toFixed(2)} s`;
-  const rows: Array<[string, string, string]> = [
-    ['events', int(m.events), `${m.tenants} tenants, publish batches of ${m.batch}, group ${m.group}`],
-    ['publish', `${int(summary.publish_events_per_sec)} ev/s`, `${s(m.publishMs)} through the publisher SDK (acks=all)`],
-    ['projection', `${int(summary.projection_events_per_sec)} ev/s`, `${s(m.projectionMs)} from the first publish to the last row visible`],
-    ['latency p50', ms(summary.latency_ms.p50), 'occurred_at (publish) → domain_events.recorded_at'],
-    ['latency p95', ms(summary.latency_ms.p95), ''],
-    ['latency p99', ms(summary.latency_ms.p99), ''],
-    ['latency max', ms(m.latency.max), ''],
-    ['COPY', `${int(summary.copy_events_per_sec)} ev/s`, `${s(m.copyMs)} for ${int(m.events)} domain_events + ${int(m.events)} audit_logs rows`],
-    ['projection/COPY', summary.projection_to_copy_ratio.toFixed(4), 'projection rate as a fraction of the COPY rate'],
-  ];
-  const foreign = m.events - m.insertedByBench;
-  if (foreign > 0) rows.push(['warning', `${int(foreign)} rows`, 'were written first by another consumer group projecting the topic (a running audit-projector?): the projection numbers mix both']);
-  if (m.retries > 0) rows.push(['warning', `${m.retries} retries`, 'transient faults were retried during the projection']);
-  const widths = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)));
-  console.log('\nAudit projection benchmark');
-  console.log(`${'─'.repeat(widths[0])}  ${'─'.repeat(widths[1])}`);
-  for (const [name, value, note] of rows) console.log(`${name.padEnd(widths[0])}  ${value.padStart(widths[1])}  ${note}`.trimEnd());
-  console.log('');
-  console.log(JSON.stringify(summary));
-}
+const ORDER = ['P1', 'P2', 'P2b', 'P3', 'P4', 'P5', 'P6', 'P7', 'P10'];
+const order = (id: string) => ORDER.indexOf(id);

@@ -5,7 +5,7 @@ import type { NestMicroservice } from '@nestjs/microservices/nest-microservice';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
-import { catalogTopics, type Catalog } from '@eventline/contracts';
+import { catalogTopics, topicPrefixFrom, type Catalog } from '@eventline/contracts';
 import { ConsumerMetrics } from '@eventline/consumer-runtime';
 import type { KafkaPort } from '@eventline/kafka-port';
 import { CATALOG, KAFKA, METRICS, PG_POOL, WorkReadiness, exitWithParent, startPlatformApp } from '@eventline/nest-platform';
@@ -14,7 +14,11 @@ import { EventlineTransport } from './eventline-transport';
 import { RethrowRpcErrors } from './rethrow-rpc-errors.filter';
 
 export interface ConsumerAppOptions {
-  /** The consumer group: one per app, so each app sees every event. */
+  /**
+   * The consumer group: one per app, so each app sees every event. EVENTLINE_TOPIC_PREFIX goes
+   * before it too, so an app run on prefixed topics (a bench) never joins the platform's group,
+   * and its dead-letter topic (`<group>.dlq`) carries the prefix like every other topic.
+   */
   group: string;
   /** Topics to consume; every catalog topic when omitted. */
   topics?: string[];
@@ -35,6 +39,7 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const catalog = app.get<Catalog>(CATALOG);
+  const group = `${topicPrefixFrom()}${options.group}`;
   const topics = options.topics ?? catalogTopics(catalog).map((t) => t.topic);
   const logger = await app.resolve(PinoLogger);
   const transport = new EventlineTransport({
@@ -42,7 +47,7 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
     registry: app.get(SchemaRegistryClient),
     catalog,
     pool: app.get<Pool>(PG_POOL),
-    group: options.group,
+    group,
     topics,
     logger,
     metrics: new ConsumerMetrics(app.get<Registry>(METRICS)),

@@ -1,4 +1,5 @@
-export { loadCatalog, buildCatalog, findEvent, CatalogError, defaultSchemasDir } from './catalog/load-catalog';
+export { loadCatalog, buildCatalog, findEvent, CatalogError, defaultSchemasDir, type LoadCatalogOptions } from './catalog/load-catalog';
+export { topicPrefixFrom } from './catalog/topic-prefix';
 export { readSources } from './catalog/read-sources';
 export { composeEventSchema } from './catalog/compose';
 export { catalogTopics } from './catalog/topics';

@@ -5,6 +5,7 @@ import { formatIssue } from '../lint/lint-issue';
 import { composeEventSchema } from './compose';
 import { subjectFor } from './naming';
 import { readSources } from './read-sources';
+import { topicPrefixFrom } from './topic-prefix';
 import type { Catalog, CatalogSources, DomainSpec, EventContract, EventMetadata } from './types';
 
 export class CatalogError extends Error {
@@ -27,16 +28,26 @@ export function defaultSchemasDir(env: NodeJS.ProcessEnv = process.env): string 
   return found;
 }
 
+export interface LoadCatalogOptions {
+  /** Put before every topic (not subject); default EVENTLINE_TOPIC_PREFIX (see topicPrefixFrom). */
+  topicPrefix?: string;
+}
+
 /** Reads, lints and derives the whole catalog; refuses a catalog the linter rejects. */
-export function loadCatalog(schemasDir: string = defaultSchemasDir()): Catalog {
+export function loadCatalog(schemasDir: string = defaultSchemasDir(), options: LoadCatalogOptions = {}): Catalog {
   const sources = readSources(schemasDir);
   const issues = lintCatalog(sources);
   if (issues.length > 0) throw new CatalogError(issues.map(formatIssue));
-  return buildCatalog(sources);
+  return buildCatalog(sources, options.topicPrefix ?? topicPrefixFrom());
 }
 
-export function buildCatalog(sources: CatalogSources): Catalog {
-  const domains = sources.domains.map((d) => d.json as unknown as DomainSpec);
+/** The subject is named after the catalog's own topic, so a prefixed catalog shares the platform's schema ids. */
+export function buildCatalog(sources: CatalogSources, topicPrefix = ''): Catalog {
+  const domains = sources.domains.map((d) => {
+    const spec = d.json as unknown as DomainSpec;
+    return { ...spec, topic: `${topicPrefix}${spec.topic}` };
+  });
+  const catalogTopic = new Map(sources.domains.map((d) => [d.dir, (d.json as unknown as DomainSpec).topic]));
   const byDir = new Map(domains.map((d) => [d.domain, d]));
   const events = sources.events.map(({ dir, file, json }): EventContract => {
     const domain = byDir.get(dir)!;
@@ -52,7 +63,7 @@ export function buildCatalog(sources: CatalogSources): Catalog {
       seed: meta.seed,
       doc: String(json.doc),
       fullName,
-      subject: subjectFor(domain.topic, fullName),
+      subject: subjectFor(catalogTopic.get(dir)!, fullName),
       file,
       payloadSchema: json,
       schema: composeEventSchema(sources.envelope.json, json),
