@@ -1,9 +1,11 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { kafkaClientChoice } from '@eventline/kafka-port';
 import { findWorkspaceRoot } from '@eventline/stack-config';
-import { exited, freePort, startApp, waitForHealth } from '@eventline/test-harness';
+import { exited, freePort, waitForHealth } from '@eventline/test-harness';
 import type { BenchRun } from './bench-run';
 import { log } from './progress';
 
@@ -15,21 +17,38 @@ export interface BenchApp {
   stop(): Promise<void>;
 }
 
+type BenchAppName = 'audit-projector' | 'ingest-gateway';
+
 /**
- * One of the real apps as its own process (its main.ts, as `npx nx serve` runs it), on the bench
- * database and the bench topics of `scope` (EVENTLINE_TOPIC_PREFIX), with the main adapter
- * (EVENTLINE_KAFKA_CLIENT). Resolves once /health/ready answers 200; stopping is registered for cleanup.
+ * Builds the apps as they are deployed (`npx nx build`, tsc to dist/apps/<name>), so P5, P7 and P10
+ * measure the built code under plain node, not a TypeScript loader: tsx's transform and source
+ * maps add about 150 MB of RSS and per-request cost that no deployment has.
  */
-export async function startBenchApp(run: BenchRun, name: 'audit-projector' | 'ingest-gateway', scope: string, portVariable: string): Promise<BenchApp> {
+/** The clients a spawned app runs on, as the table's client column shows them: `producer/consumer` when they differ. */
+export function appClients(): string {
+  const { producer, consumer } = kafkaClientChoice();
+  return producer === consumer ? producer : `${producer}/${consumer}`;
+}
+
+export async function buildBenchApps(names: BenchAppName[]): Promise<void> {
+  log(`building ${names.join(', ')} (dist/apps, as deployed)…`);
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'infra/build/src/cli.ts', ...names], { cwd: findWorkspaceRoot() });
+}
+
+/**
+ * One of the real apps, built (buildBenchApps), as its own process on the bench
+ * database and the bench topics of `scope` (EVENTLINE_TOPIC_PREFIX), with the main adapter
+ * (the platform's own Kafka client choice: EVENTLINE_KAFKA_CLIENT and the per-side variables, else the default). Resolves once /health/ready answers 200; stopping is registered for cleanup.
+ */
+export async function startBenchApp(run: BenchRun, name: BenchAppName, scope: string, portVariable: string): Promise<BenchApp> {
   const port = await freePort();
   const logDir = join(findWorkspaceRoot(), '.local', 'logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `bench-${run.id}-${name}.log`);
-  const child = startApp(
-    `apps/${name}/src/main.ts`,
+  const child = startBuiltApp(
+    name,
     {
       EVENTLINE_TOPIC_PREFIX: run.prefix(scope),
-      EVENTLINE_KAFKA_CLIENT: run.main.client,
       KAFKA_BROKERS: run.endpoints.kafkaBrokers.join(','),
       SCHEMA_REGISTRY_URL: run.endpoints.schemaRegistryUrl,
       DATABASE_URL: run.db.url,
@@ -46,6 +65,15 @@ export async function startBenchApp(run: BenchRun, name: 'audit-projector' | 'in
     throw error;
   }
   return { name, port, child, logFile, stop };
+}
+
+function startBuiltApp(name: BenchAppName, env: Record<string, string>, logFile: string): ChildProcess {
+  const output = openSync(logFile, 'a');
+  const root = join(findWorkspaceRoot(), 'dist', 'apps', name);
+  const child = spawn(process.execPath, [`apps/${name}/src/main.js`], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', output, output, 'ipc'] });
+  // The channel makes the app exit should the bench die; it must not keep the bench alive.
+  child.channel?.unref();
+  return child;
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

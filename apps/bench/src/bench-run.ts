@@ -1,6 +1,6 @@
 import { buildCatalog, defaultSchemasDir, findEvent, readSources, type Catalog, type CatalogSources } from '@eventline/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createKafkaPort, DEFAULT_KAFKA_CLIENT, KafkaPortError, topicDurability, type AdminPort, type KafkaClientName, type KafkaPort, type TopicSpec } from '@eventline/kafka-port';
+import { createKafkaPort, kafkaClientChoice, KafkaPortError, topicDurability, type AdminPort, type KafkaClientName, type KafkaPort, type TopicSpec } from '@eventline/kafka-port';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints, type StackEndpoints } from '@eventline/stack-config';
 import { createBenchDatabase, type BenchDatabase } from './bench-database';
@@ -43,7 +43,8 @@ export class BenchRun {
   constructor(readonly options: BenchOptions) {
     this.adapters = options.clients.map((client) => this.adapter(client));
     const working = this.adapters.filter((a): a is { client: KafkaClientName; port: KafkaPort } => 'port' in a);
-    const main = working.find((a) => a.client === DEFAULT_KAFKA_CLIENT) ?? working[0];
+    // The adapter the platform itself would use here (EVENTLINE_KAFKA_CLIENT, else the default) runs the single-adapter comparisons.
+    const main = working.find((a) => a.client === kafkaClientChoice().admin) ?? working[0];
     if (!main) throw new Error(`none of the Kafka adapters asked for (${options.clients.join(', ')}) can be created: ${this.adapters.map((a) => ('unavailable' in a ? `${a.client}: ${a.unavailable}` : '')).join('; ')}`);
     this.main = main;
     const contract = findEvent(this.catalog(''), BENCH_EVENT_TYPE)!;

@@ -6,6 +6,7 @@ import '@eventline/node-runtime/check';
  * it starts) is removed at the end, also on Ctrl-C.
  */
 import { performance } from 'node:perf_hooks';
+import { buildBenchApps } from './apps';
 import { BenchRun } from './bench-run';
 import { onInterrupt } from './cleanup';
 import { p1Publish } from './comparisons/p1-publish';
@@ -33,6 +34,9 @@ const COMPARISONS: Record<Phase, (run: BenchRun, results: Results) => Promise<vo
   P10: p10Gateway,
 };
 
+/** The comparisons that run a real app as its own process, built as deployed. */
+const APPS_OF: Array<[Phase, 'audit-projector' | 'ingest-gateway']> = [['P5', 'audit-projector'], ['P10', 'ingest-gateway']];
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv);
   // stdout is the report's alone: whatever else writes there (the stock NestJS pieces of P2 and P4 log on it) goes to stderr.
@@ -47,6 +51,8 @@ async function main(): Promise<number> {
     const total = options.only.reduce((sum, phase) => sum + expected[phase], 0);
     log(`run ${run.id}: ${options.only.join(', ')}; adapters ${run.adapters.map((a) => ('port' in a ? a.client : `${a.client} (unavailable)`)).join(', ')}; expected ≈ ${(total / 60).toFixed(1)} min (${options.only.map((p) => `${p} ${Math.round(expected[p])} s`).join(', ')})`);
     await run.open();
+    const appsNeeded = APPS_OF.filter(([phase]) => options.only.includes(phase)).map(([, app]) => app);
+    if (appsNeeded.length > 0) await buildBenchApps(appsNeeded);
     log(`bench database ${run.db.name}; topics and groups under ${run.namespace}; ${run.partitions} partitions per topic (tickets.events.v1's)`);
     for (const [i, phase] of options.only.entries()) {
       const phaseStarted = performance.now();

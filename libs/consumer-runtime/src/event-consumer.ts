@@ -17,6 +17,7 @@ import { readStoredOffsets, storedOffsets } from './middleware/offsets';
 import { inTransaction } from './middleware/transaction';
 import type { EventRouter } from './router';
 import { PartitionRetries } from './partition-retries';
+import { KafkaOffsetMirror } from './kafka-offset-mirror';
 
 export interface ConsumerLogger {
   info(details: object, message: string): void;
@@ -50,6 +51,8 @@ export interface EventConsumerOptions {
 }
 
 const HEARTBEAT_EVERY_MS = 1_000;
+/** How often Kafka hears a group's position when PostgreSQL keeps the truth of it. */
+const KAFKA_COMMIT_EVERY_MS = 1_000;
 
 /**
  * A consumer group member built from middleware around one handler signature: metrics → failure
@@ -63,6 +66,7 @@ export class EventConsumer {
   private readonly pipeline: (context: BatchContext) => Promise<void>;
   private readonly progress = new PartitionProgress();
   private readonly retries: PartitionRetries;
+  private readonly kafkaOffsets: KafkaOffsetMirror;
   /** Stored offsets are per Kafka cluster; known once start() has asked the broker. */
   private clusterId = '';
 
@@ -78,6 +82,7 @@ export class EventConsumer {
     });
     // Bounded, so a dead letter during a broker outage fails as retriable and the batch is retried later, instead of holding the batch (and shutdown) for ever.
     this.retries = new PartitionRetries(this.consumer);
+    this.kafkaOffsets = new KafkaOffsetMirror(this.consumer, KAFKA_COMMIT_EVERY_MS);
     this.dlqProducer = options.kafka.producer({ idempotent: true, retry: { retries: 5, initialRetryTimeMs: 100, maxRetryTimeMs: 2_000 } });
     this.health = new ConsumerHealth(this.progress, options.stallThresholdSeconds ?? Number(process.env.EVENTLINE_STALL_THRESHOLD_S ?? 30));
     options.metrics?.track(options.group, this.progress);
@@ -123,6 +128,7 @@ export class EventConsumer {
     this.health.stopped();
     this.retries.clear();
     await this.consumer.stop();
+    await this.kafkaOffsets.flush();
     await this.consumer.disconnect();
     await this.dlqProducer.disconnect();
   }
@@ -152,8 +158,10 @@ export class EventConsumer {
       clearInterval(keepAlive);
     }
     this.progress.advanced(batch.topic, batch.partition, Number(BigInt(batch.highWatermark) - BigInt(context.nextOffset)));
-    // Kafka's copy of the position only shortens re-reads and shows lag to tools; PostgreSQL's is the truth.
-    await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: context.nextOffset }]).catch(() => undefined);
+    const position = { topic: batch.topic, partition: batch.partition, offset: context.nextOffset };
+    // With stored offsets PostgreSQL holds the truth and Kafka's copy can lag a second; without, Kafka's commit is the position.
+    if (this.options.pool) this.kafkaOffsets.note(position);
+    else await this.consumer.commitOffsets([position]).catch(() => undefined);
   }
 
   /** Pauses the partition, rewinds it to the failed offset, and resumes it once the backoff has passed. */
@@ -171,6 +179,7 @@ export class EventConsumer {
   private assigned(assignment: TopicPartitions[]): void {
     this.progress.assigned(assignment);
     this.retries.assigned(assignment);
+    this.kafkaOffsets.retain(assignment);
     void this.seekToStoredOffsets(assignment);
   }
 

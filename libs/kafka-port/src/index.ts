@@ -13,7 +13,7 @@ export { isRetriableKafkaError } from './retriable';
 export { KafkaPortError } from './errors';
 export { topicDurability, type TopicDurability } from './admin/topic-durability';
 
-export { KAFKA_CLIENTS, DEFAULT_KAFKA_CLIENT, kafkaClientChoice, type KafkaClientName, type KafkaClientChoice } from './client/kafka-client-name';
+export { KAFKA_CLIENTS, DEFAULT_KAFKA_CLIENTS, kafkaClientChoice, type KafkaClientName, type KafkaClientChoice } from './client/kafka-client-name';
 
 const ADAPTERS: Record<KafkaClientName, new (options: KafkaClientOptions) => KafkaPort> = {
   kafkajs: KafkajsPort,

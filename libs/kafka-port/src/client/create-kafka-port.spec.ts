@@ -25,8 +25,15 @@ function sidesUnder(env: Partial<Record<(typeof VARIABLES)[number], string>>, cl
 }
 
 describe('createKafkaPort', () => {
-  it('uses kafkajs for every side by default', () => {
+  it('uses the benchmarked default by default: @platformatic/kafka producers, kafkajs consumers and admin', () => {
     const sides = sidesUnder({});
+    expect(sides.admin).toBeInstanceOf(KafkajsAdmin);
+    expect(sides.producer).toBeInstanceOf(PlatformaticProducer);
+    expect(sides.consumer).toBeInstanceOf(KafkajsConsumer);
+  });
+
+  it('uses kafkajs for every side with EVENTLINE_KAFKA_CLIENT=kafkajs', () => {
+    const sides = sidesUnder({ EVENTLINE_KAFKA_CLIENT: 'kafkajs' });
     expect(sides.admin).toBeInstanceOf(KafkajsAdmin);
     expect(sides.producer).toBeInstanceOf(KafkajsProducer);
     expect(sides.consumer).toBeInstanceOf(KafkajsConsumer);

@@ -2,7 +2,12 @@
 export const KAFKA_CLIENTS = ['kafkajs', 'platformatic'] as const;
 export type KafkaClientName = (typeof KAFKA_CLIENTS)[number];
 
-export const DEFAULT_KAFKA_CLIENT: KafkaClientName = 'kafkajs';
+/**
+ * Chosen by `npm run bench` (docs/kafka-client.md): the projection rates tie, so P1 decides the
+ * producer, where @platformatic/kafka publishes about 1.5× faster; the consumer stays on kafkajs,
+ * whose publish-to-visible latency (P5) was lower. Admin goes with the consumer.
+ */
+export const DEFAULT_KAFKA_CLIENTS: Readonly<KafkaClientChoice> = { admin: 'kafkajs', producer: 'platformatic', consumer: 'kafkajs' };
 
 /**
  * The client for each side of the port: `EVENTLINE_KAFKA_CLIENT` for all of it, and
@@ -15,12 +20,12 @@ export interface KafkaClientChoice {
   consumer: KafkaClientName;
 }
 
-export function kafkaClientChoice(env: NodeJS.ProcessEnv = process.env, fallback: KafkaClientName = DEFAULT_KAFKA_CLIENT): KafkaClientChoice {
-  const all = parseClient(env, 'EVENTLINE_KAFKA_CLIENT') ?? fallback;
+export function kafkaClientChoice(env: NodeJS.ProcessEnv = process.env, defaults: Readonly<KafkaClientChoice> = DEFAULT_KAFKA_CLIENTS): KafkaClientChoice {
+  const all = parseClient(env, 'EVENTLINE_KAFKA_CLIENT');
   return {
-    admin: all,
-    producer: parseClient(env, 'EVENTLINE_KAFKA_PRODUCER_CLIENT') ?? all,
-    consumer: parseClient(env, 'EVENTLINE_KAFKA_CONSUMER_CLIENT') ?? all,
+    admin: all ?? defaults.admin,
+    producer: parseClient(env, 'EVENTLINE_KAFKA_PRODUCER_CLIENT') ?? all ?? defaults.producer,
+    consumer: parseClient(env, 'EVENTLINE_KAFKA_CONSUMER_CLIENT') ?? all ?? defaults.consumer,
   };
 }
 
