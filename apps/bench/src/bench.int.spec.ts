@@ -17,7 +17,7 @@ const TINY = ['--clients', 'kafkajs', '--runs', '1', '--p1-events', '500', '--p2
 
 function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/bench/src/main.ts', ...args], { cwd: findWorkspaceRoot(), env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/bench/src/bench.ts', ...args], { cwd: findWorkspaceRoot(), env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
