@@ -3,7 +3,6 @@ import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { kafkaClientChoice } from '@eventline/kafka-port';
 import { findWorkspaceRoot } from '@eventline/stack-config';
 import { exited, freePort, waitForHealth } from '@eventline/test-harness';
 import type { BenchRun } from './bench-run';
@@ -24,12 +23,6 @@ type BenchAppName = 'audit-projector' | 'ingest-gateway';
  * measure the built code under plain node, not a TypeScript loader: tsx's transform and source
  * maps add about 150 MB of RSS and per-request cost that no deployment has.
  */
-/** The clients a spawned app runs on, as the table's client column shows them: `producer/consumer` when they differ. */
-export function appClients(): string {
-  const { producer, consumer } = kafkaClientChoice();
-  return producer === consumer ? producer : `${producer}/${consumer}`;
-}
-
 export async function buildBenchApps(names: BenchAppName[]): Promise<void> {
   log(`building ${names.join(', ')} (dist/apps, as deployed)…`);
   await promisify(execFile)(process.execPath, ['--import', 'tsx', 'infra/build/src/cli.ts', ...names], { cwd: findWorkspaceRoot() });

@@ -27,8 +27,13 @@ export class BenchRun {
   readonly endpoints: StackEndpoints = loadStackEndpoints();
   readonly registry = new SchemaRegistryClient(this.endpoints.schemaRegistryUrl);
   readonly adapters: Adapter[];
-  /** The adapter the spawned apps and the single-client comparisons use: the project's default if measured, else the first that works. */
-  readonly main: { client: KafkaClientName; port: KafkaPort };
+  /** The platform's own client per side (EVENTLINE_KAFKA_CLIENT and the per-side variables, else the default). */
+  readonly choice = kafkaClientChoice();
+  /**
+   * What "Eventline" means in the single-client comparisons (P2, P4, P5, P6, the pre-fills): a port
+   * built as the platform builds it, each side from its own adapter. `client` labels it in the table.
+   */
+  readonly main: { client: string; port: KafkaPort };
   readonly groups = new Set<string>();
   /** Comparisons an adapter could not take part in, and why: reported in the table, not fatal. */
   readonly unavailable: Array<{ id: string; client: KafkaClientName; reason: string }> = [];
@@ -43,10 +48,9 @@ export class BenchRun {
   constructor(readonly options: BenchOptions) {
     this.adapters = options.clients.map((client) => this.adapter(client));
     const working = this.adapters.filter((a): a is { client: KafkaClientName; port: KafkaPort } => 'port' in a);
-    // The adapter the platform itself would use here (EVENTLINE_KAFKA_CLIENT, else the default) runs the single-adapter comparisons.
-    const main = working.find((a) => a.client === kafkaClientChoice().admin) ?? working[0];
-    if (!main) throw new Error(`none of the Kafka adapters asked for (${options.clients.join(', ')}) can be created: ${this.adapters.map((a) => ('unavailable' in a ? `${a.client}: ${a.unavailable}` : '')).join('; ')}`);
-    this.main = main;
+    if (working.length === 0) throw new Error(`none of the Kafka adapters asked for (${options.clients.join(', ')}) can be created: ${this.adapters.map((a) => ('unavailable' in a ? `${a.client}: ${a.unavailable}` : '')).join('; ')}`);
+    const { producer, consumer } = this.choice;
+    this.main = { client: producer === consumer ? producer : `${producer}/${consumer}`, port: createKafkaPort({ brokers: this.endpoints.kafkaBrokers, clientId: 'eventline-bench' }) };
     const contract = findEvent(this.catalog(''), BENCH_EVENT_TYPE)!;
     this.partitions = this.catalog('').domains.find((domain) => domain.topic === contract.topic)!.partitions;
   }

@@ -22,7 +22,7 @@ export async function eachAdapter<S>(run: BenchRun, id: string, setup: (adapter:
     try {
       sides.push({ ...adapter, state: await setup(adapter) });
     } catch (error) {
-      if (adapter.client === run.main.client) throw error;
+      if (adapter.client === run.choice.producer || adapter.client === run.choice.consumer) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       log(`${id}: the ${adapter.client} adapter failed to set up, reported as unavailable: ${reason}`);
       run.markUnavailable(id, adapter.client, reason);
