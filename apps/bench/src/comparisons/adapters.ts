@@ -30,3 +30,8 @@ export async function eachAdapter<S>(run: BenchRun, id: string, setup: (adapter:
   }
   return sides;
 }
+
+/** The adapter whose figure is the headline (`publish_vs_java`, …): the platform's own for that side, else the first measured. */
+export function headlineClient(run: BenchRun, sides: Array<{ client: KafkaClientName }>, side: 'producer' | 'consumer'): KafkaClientName | undefined {
+  return (sides.find((s) => s.client === run.choice[side]) ?? sides[0])?.client;
+}

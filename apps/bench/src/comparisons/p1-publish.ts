@@ -5,7 +5,7 @@ import { benchPublisher, meanEncodedSize, publishEvents } from '../publish';
 import type { BenchRun } from '../bench-run';
 import type { Results } from '../results';
 import { figure, ratioFigure } from '../stats';
-import { eachAdapter } from './adapters';
+import { eachAdapter, headlineClient } from './adapters';
 
 /**
  * P1: the publisher SDK (Avro, contract-checked, acks=all, idempotent) against Kafka's
@@ -47,7 +47,7 @@ export async function p1Publish(run: BenchRun, results: Results): Promise<void> 
     results.set(`p1_${side.client}_ev_per_s`, eventline.median, 0);
     results.set(`publish_vs_java_${side.client}`, ratio.median);
     // The headline figure is the platform's own producer's.
-    if (side.client === run.choice.producer) {
+    if (side.client === headlineClient(run, sides, 'producer')) {
       results.set('p1_sdk_ev_per_s', eventline.median, 0);
       results.set('publish_vs_java', ratio.median);
     }

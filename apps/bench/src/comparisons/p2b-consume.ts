@@ -5,7 +5,7 @@ import { log } from '../progress';
 import { prefilledTopic } from '../prefill';
 import type { Results } from '../results';
 import { figure, ratioFigure } from '../stats';
-import { eachAdapter } from './adapters';
+import { eachAdapter, headlineClient } from './adapters';
 
 /**
  * P2b: the consumer runtime (EventConsumer: decode with the registry's writer schema, router that
@@ -38,7 +38,7 @@ export async function p2bConsume(run: BenchRun, results: Results): Promise<void>
     results.set(`p2b_${side.client}_ev_per_s`, figure(side.state.rates).median, 0);
     results.set(`consume_vs_java_${side.client}`, ratio.median);
     // The headline figure is the platform's own consumer's.
-    if (side.client === run.choice.consumer) {
+    if (side.client === headlineClient(run, sides, 'consumer')) {
       results.set('p2b_runtime_ev_per_s', figure(side.state.rates).median, 0);
       results.set('consume_vs_java', ratio.median);
     }

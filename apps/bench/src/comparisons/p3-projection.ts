@@ -4,7 +4,7 @@ import { log, rate } from '../progress';
 import { prefilledTopic } from '../prefill';
 import type { Results } from '../results';
 import { figure, ratioFigure } from '../stats';
-import { eachAdapter } from './adapters';
+import { eachAdapter, headlineClient } from './adapters';
 import { projectionRun } from './projection-run';
 
 /**
@@ -33,7 +33,7 @@ export async function p3Projection(run: BenchRun, results: Results): Promise<voi
     results.set(`p3_${side.client}_ev_per_s`, figure(side.state.rates).median, 0);
     results.set(`projection_vs_copy_${side.client}`, ratio.median);
     // The headline figure is the platform's own consumer's.
-    if (side.client === run.choice.consumer) {
+    if (side.client === headlineClient(run, sides, 'consumer')) {
       results.set('p3_projection_ev_per_s', figure(side.state.rates).median, 0);
       results.set('projection_vs_copy', ratio.median);
     }
