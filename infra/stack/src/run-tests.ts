@@ -25,7 +25,22 @@ interface JestSummary {
   numPendingTests: number;
   numTotalTestSuites: number;
   startTime: number;
-  testResults: { endTime: number }[];
+  testResults: { endTime: number; name: string; status?: string; message?: string; assertionResults?: { status: string; fullName: string; failureMessages?: string[] }[] }[];
+}
+
+/** One line per failed test (or suite that failed to run), so a CI log that keeps only its tail still names them. */
+function failures(project: string, summary: JestSummary): string[] {
+  return summary.testResults.flatMap((suite) => {
+    const failed = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
+    if (failed.length === 0 && suite.status === 'failed') return [`${project}: ${suite.name}: ${firstLine(suite.message ?? '')}`];
+    return failed.map((test) => `${project}: ${test.fullName}: ${firstLine(test.failureMessages?.[0] ?? '')}`);
+  });
+}
+
+function firstLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = message.replace(/\u001b\[[0-9;]*m/g, '');
+  return (plain.split('\n').find((line) => line.trim() !== '' && !/^\s*●/.test(line)) ?? '').trim().slice(0, 300);
 }
 
 /** Wall-clock seconds of one project's Jest run: from its start to its last spec's end. */
@@ -104,6 +119,8 @@ function report(resultsDir: string, nxExit: number): number {
   for (const row of rows) {
     console.log(`  ${row.project.padEnd(32)} ${String(row.numPassedTests).padStart(4)} passed  ${String(row.numFailedTests).padStart(4)} failed  ${seconds(row).toFixed(1).padStart(6)} s`);
   }
+  const failedTests = rows.flatMap((row) => failures(row.project, row));
+  if (failedTests.length > 0) console.log(`\nFailed:\n${failedTests.map((line) => `  ${line}`).join('\n')}`);
   // A project that crashed before Jest wrote its summary still fails the run.
   const crashed = nxExit !== 0 && failed === 0 ? 1 : 0;
   if (crashed) console.log(`  nx exited ${nxExit} without a failing test recorded: see the output above.`);
