@@ -47,6 +47,16 @@ describe('POST /v1/events refuses bad input with 400/413 and publishes nothing',
     expect(errors).toEqual([{ field: 'payload.assignedAt', reason: expect.stringMatching(/not an ISO-8601 instant/) }]);
   });
 
+  it('text the stores cannot hold, an event_id that is no UUID, and an occurred_at in seconds', async () => {
+    const errors = await fieldErrors({ ...event, event_id: 'evt-1', occurred_at: 1_790_000_000, entity_id: 'T-\u0000', payload: { ...event.payload, ticketId: 'T-\uD83D' } });
+    expect(errors).toEqual([
+      { field: 'event_id', reason: '"evt-1" is not a UUID (8-4-4-4-12 hex digits)' },
+      { field: 'entity_id', reason: expect.stringMatching(/^holds a NUL character/) },
+      { field: 'payload.ticketId', reason: expect.stringMatching(/^holds an unpaired UTF-16 surrogate/) },
+      { field: 'occurred_at', reason: expect.stringMatching(/more than 1 year before now \(epoch seconds\? it takes milliseconds\)$/) },
+    ]);
+  });
+
   it('a missing required field', async () => {
     const { actorUserId: _, ...payload } = event.payload;
     expect(await fieldErrors({ ...event, payload })).toEqual([{ field: 'payload.actorUserId', reason: 'is required (string)' }]);

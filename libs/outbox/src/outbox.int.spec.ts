@@ -71,6 +71,22 @@ describe('transactional outbox against the real stack', () => {
     }
   });
 
+  it('refuses what the stores cannot hold before it reaches the outbox table', async () => {
+    const bad = { ...ticketAssigned(uniqueName('edge'), 1), event_id: 'e-1', entity_id: 'T-\u0000' };
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const before = await client.query('SELECT count(*)::int AS n FROM outbox');
+      const error = await writer.append(client, [bad]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EventValidationError);
+      expect((error as EventValidationError).problems.map((problem) => problem.path)).toEqual(['event_id', 'entity_id']);
+      expect((await client.query('SELECT count(*)::int AS n FROM outbox')).rows).toEqual(before.rows);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+  });
+
   it('publishes a committed transaction once, keeping the producer source and event ids, woken by NOTIFY', async () => {
     const tenant = uniqueName('committed');
     // A one-minute poll: only the NOTIFY on commit can wake the relay within the test's wait.

@@ -2,6 +2,7 @@ import { Type } from 'avsc';
 import { findEvent, type Catalog, type EventContract } from '@eventline/contracts';
 import type { Headers, OutgoingMessage } from '@eventline/kafka-port';
 import { toWireFormat, type SchemaRegistryClient } from '@eventline/schema-registry';
+import { checkOccurredAt, DEFAULT_OCCURRED_AT_WINDOW, type OccurredAtWindow } from './edge-checks';
 import { buildEnvelope } from './envelope';
 import type { UntypedEventInput } from './event-input';
 import { SchemaIdCache, type RegisteredSchema } from './schema-ids';
@@ -42,6 +43,7 @@ export class EventEncoder {
     private readonly catalog: Catalog,
     registry: SchemaRegistryClient,
     private readonly source: string,
+    private readonly occurredAtWindow: OccurredAtWindow = DEFAULT_OCCURRED_AT_WINDOW,
   ) {
     this.schemaIds = new SchemaIdCache(registry);
   }
@@ -53,6 +55,7 @@ export class EventEncoder {
     // schema_version is known only after the registry lookup; a placeholder keeps validation free of I/O.
     const draft = buildEnvelope(input, contract, this.source, 'pending', problems);
     const envelope = this.codecFor(contract).check(draft, problems);
+    checkOccurredAt(envelope.occurred_at, this.occurredAtWindow, Date.now(), problems);
     if (problems.length > 0) throw new EventValidationError(contract.eventType, problems);
     return { contract, envelope, input };
   }

@@ -7,3 +7,5 @@ export type { FieldProblem } from './validation-error';
 export { ContractNotRegisteredError } from './schema-ids';
 export { PublishUnavailableError } from './publish-unavailable';
 export type { EventInput, UntypedEventInput, PayloadInput, Actor } from './event-input';
+export { occurredAtWindowFrom, DEFAULT_OCCURRED_AT_WINDOW } from './edge-checks';
+export type { OccurredAtWindow } from './edge-checks';

@@ -1,3 +1,4 @@
+import { textProblem, uuidProblem } from './edge-checks';
 import type { FieldProblem } from './validation-error';
 
 type Schema = unknown;
@@ -9,15 +10,18 @@ export type Normalizer = (value: unknown, path: string, problems: FieldProblem[]
 /**
  * Shapes loosely typed input (JSON from HTTP, a CLI flag) to what the Avro type expects, and
  * reports what cannot be shaped: omitted optional fields get their defaults, instants may be
- * ISO-8601 strings or Dates, and fields the contract does not declare are refused by name.
+ * ISO-8601 strings or Dates, and fields the contract does not declare are refused by name. Strings
+ * the stores cannot hold (NUL, unpaired surrogates) and uuid fields that are no UUID are refused.
  *
  * Compiled once per schema: the walk of the schema (field names, declared sets, defaults) is done
  * here, not per event, so publishing spends its time on the event, not on its contract.
  */
 export function compileNormalizer(schema: Schema): Normalizer {
   if (Array.isArray(schema)) return compileUnion(schema);
+  if (schema === 'string') return checkText;
   if (schema === null || typeof schema !== 'object') return identity;
   const node = schema as Node;
+  if (node.type === 'string') return node.logicalType === 'uuid' ? checkUuid : checkText;
   if (node.type === 'record') return compileRecord(node);
   if (node.type === 'array') return compileArray(node);
   if (node.logicalType === 'timestamp-millis') return toEpochMillis;
@@ -72,6 +76,15 @@ function defaultOf(value: unknown): () => unknown {
 }
 
 const identity: Normalizer = (value) => value;
+
+const refusing = (problem: (value: string) => string | undefined): Normalizer => (value, path, problems) => {
+  const reason = typeof value === 'string' ? problem(value) : undefined;
+  if (reason) problems.push({ path, reason });
+  return value;
+};
+
+const checkText = refusing(textProblem);
+const checkUuid = refusing((value) => textProblem(value) ?? uuidProblem(value));
 
 const toEpochMillis: Normalizer = (value, path, problems) => {
   if (value instanceof Date) return value.getTime();

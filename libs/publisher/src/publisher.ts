@@ -3,6 +3,7 @@ import { KafkaPortError, type KafkaPort, type ProducerPort } from '@eventline/ka
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { Batcher } from './batcher';
 import type { EventInput, UntypedEventInput } from './event-input';
+import { occurredAtWindowFrom, type OccurredAtWindow } from './edge-checks';
 import { EventEncoder, type PreparedEvent, type ValidatedEvent } from './event-encoder';
 import { PublishUnavailableError, withinBudget } from './publish-unavailable';
 import { EventValidationError } from './validation-error';
@@ -21,6 +22,11 @@ export interface PublisherOptions {
    * it the publish fails with a retriable PublishUnavailableError. Default 10 000.
    */
   sendBudgetMs?: number;
+  /**
+   * How far an event's `occurred_at` may lie from this clock. Default: 1 year back and 1 hour
+   * ahead, or EVENTLINE_OCCURRED_AT_MAX_AGE_S and EVENTLINE_OCCURRED_AT_MAX_AHEAD_S.
+   */
+  occurredAtWindow?: OccurredAtWindow;
 }
 
 const DEFAULT_SEND_BUDGET_MS = 10_000;
@@ -53,7 +59,7 @@ export class Publisher {
   private connected = false;
 
   constructor(options: PublisherOptions) {
-    this.encoder = new EventEncoder(options.catalog ?? loadCatalog(), options.registry, options.source);
+    this.encoder = new EventEncoder(options.catalog ?? loadCatalog(), options.registry, options.source, options.occurredAtWindow ?? occurredAtWindowFrom());
     this.sendBudgetMs = options.sendBudgetMs ?? DEFAULT_SEND_BUDGET_MS;
     this.producer = options.kafka.producer({ idempotent: true, retry: retryWithin(this.sendBudgetMs) });
     this.batcher = new Batcher(this.producer, options.lingerMs ?? 5, options.maxBatchSize ?? 500);

@@ -24,7 +24,7 @@ const Event: SchemaObject = {
     event_id: { type: 'string', format: 'uuid', description: 'Generated when absent. Send your own to make retries deduplicable downstream.' },
     occurred_at: {
       oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer', description: 'epoch milliseconds' }],
-      description: 'When the business fact happened; defaults to now.',
+      description: 'When the business fact happened; defaults to now. Refused when more than 1 year before or 1 hour after the gateway\'s clock (EVENTLINE_OCCURRED_AT_MAX_AGE_S, EVENTLINE_OCCURRED_AT_MAX_AHEAD_S). No string may hold a NUL character or an unpaired surrogate.',
     },
     correlation_id: { type: 'string', nullable: true },
     causation_id: { type: 'string', nullable: true },
