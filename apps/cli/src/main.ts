@@ -1,5 +1,6 @@
 import '@eventline/node-runtime/check';
 import { Command } from 'commander';
+import { auditCommands } from './commands/audit';
 import { catalogCommands } from './commands/catalog';
 import { dbCommands } from './commands/db';
 import { dlqCommands } from './commands/dlq';
@@ -23,6 +24,7 @@ dlqCommands(program, context);
 moderationCommands(program, context);
 notificationCommands(program, context);
 usageCommands(program, context);
+auditCommands(program, context);
 
 program.parseAsync(process.argv).then(
   () => process.exit(0),

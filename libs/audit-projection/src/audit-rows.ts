@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import { findEvent, redactPii, type Catalog } from '@eventline/contracts';
 import type { DecodedEvent } from '@eventline/consumer-runtime';
 
@@ -82,7 +83,8 @@ export function auditLogRow(event: DecodedEvent, catalog: Catalog): AuditLogRow 
     action: event.eventType,
     entity_type: String(e.entity_type),
     entity_id: String(e.entity_id),
-    metadata: JSON.stringify(metadata),
+    // Canonical (RFC 8785), as the hash chain encodes it: jsonb keeps the value, not the text.
+    metadata: canonicalize(metadata)!,
     occurred_at: new Date(Number(e.occurred_at)),
     source: String(e.source),
     assist_mode: text(p.assist_mode),

@@ -4,3 +4,7 @@ export { insertAuditRows } from './audit-store';
 export type { InsertedAuditRows } from './audit-store';
 export { projectAuditEvents, rejectMiskeyed } from './project-audit';
 export type { AuditProjectionResult } from './project-audit';
+export { auditLogId, chainRows, linkHash } from './chain/audit-chain';
+export type { ChainedAuditRow, ChainHead, ChainKey } from './chain/audit-chain';
+export { verifyAuditChain } from './chain/verify-chain';
+export type { BrokenLink, ChainVerification, VerifyOptions } from './chain/verify-chain';

@@ -19,9 +19,10 @@ export interface AuditProjectionResult {
  */
 export async function projectAuditEvents(tx: ClientBase, events: DecodedEvent[], catalog: Catalog): Promise<AuditProjectionResult> {
   events.forEach(rejectMiskeyed);
-  const inserted = await insertAuditRows(tx, events.map(domainEventRow), events.map((event) => auditLogRow(event, catalog)));
+  const auditRows = events.map((event) => ({ ...auditLogRow(event, catalog), chain_topic: event.message.topic, chain_partition: event.message.partition }));
+  const inserted = await insertAuditRows(tx, events.map(domainEventRow), auditRows);
   const gained = new Set(inserted.gained);
-  return { domainEvents: gained.size, auditLogs: inserted.auditLogs, alreadyProjected: events.filter((event) => !gained.has(event.eventId)) };
+  return { domainEvents: gained.size, auditLogs: inserted.auditLogs, alreadyProjected: events.filter((event) => !gained.has(event.eventId.toLowerCase())) };
 }
 
 /** Keying by tenant is what keeps a tenant's events in order; an event keyed for another tenant is refused. */

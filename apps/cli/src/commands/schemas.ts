@@ -1,4 +1,4 @@
-import { SingleBar, Presets } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { checkCompatibility, registerCatalog, runHistoryGate, type RegistrationReport } from '@eventline/contract-registration';
@@ -8,6 +8,7 @@ import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { parseCount } from '../options/whole-numbers';
 import { printHistoryGate } from '../output/history-gate-report';
+import { progressBar } from '../output/progress-bar';
 import { formatTable } from '../output/table';
 
 export function schemaCommands(program: Command, context: CliContext): void {
@@ -32,7 +33,7 @@ export function schemaCommands(program: Command, context: CliContext): void {
       const catalog = loadCatalog();
       const admin = context.kafka().admin();
       await admin.connect();
-      const bar = progressBar('registering', catalog.events.length);
+      const bar = progressBar('registering', catalog.events.length, 'subjects');
       try {
         const report = await registerCatalog(catalog, context.registry(), admin, {
           onProgress: (done) => bar.update(done),
@@ -83,12 +84,6 @@ export function schemaCommands(program: Command, context: CliContext): void {
         bar?.stop();
       }
     });
-}
-
-function progressBar(label: string, total: number, unit = 'subjects'): SingleBar {
-  const bar = new SingleBar({ format: `  ${label} [{bar}] {value}/{total} ${unit}`, noTTYOutput: true, notTTYSchedule: 5_000 }, Presets.shades_classic);
-  bar.start(total, 0);
-  return bar;
 }
 
 function printRegistration(report: RegistrationReport): void {
