@@ -1,13 +1,14 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client, type Pool } from 'pg';
+import { checkpointProblem, lastCheckpoint, loadCheckpointKey } from '@eventline/audit-projection';
 import { findEvent, loadCatalog } from '@eventline/contracts';
 import { deadLetterTopic } from '@eventline/consumer-runtime';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { migrate, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient, toWireFormat } from '@eventline/schema-registry';
-import { loadStackEndpoints } from '@eventline/stack-config';
+import { checkpointKeyFile, loadStackEndpoints } from '@eventline/stack-config';
 import { eventually, exited, readTopic, startApp, ticketAssigned, uniqueName, waitForHealth } from '@eventline/test-harness';
 import { Type } from 'avsc';
 
@@ -15,7 +16,8 @@ const GROUP = 'audit-projector';
 const PORT = 18091;
 
 /** The real projector app as its own process (kill -9 and other faults: infra/faults). */
-const startProjector = () => startApp('apps/audit-projector/src/main.ts', { AUDIT_PROJECTOR_PORT: String(PORT) });
+// Checkpoints every second, signed with the stack's development key, so the timer shows within the spec.
+const startProjector = () => startApp('apps/audit-projector/src/main.ts', { AUDIT_PROJECTOR_PORT: String(PORT), EVENTLINE_CHECKPOINT_EVERY_S: '1' });
 
 describe('audit-projector against the real stack', () => {
   jest.setTimeout(300_000);
@@ -43,6 +45,17 @@ describe('audit-projector against the real stack', () => {
 
   const count = async (table: string, tenants: string[]) =>
     Number((await pool.query(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ANY($1)`, [tenants])).rows[0].n);
+
+  it('signs the chain heads on its timer, with the key the stack made', async () => {
+    const key = loadCheckpointKey(checkpointKeyFile()!);
+    const before = (await lastCheckpoint(pool))?.id ?? '0';
+    const checkpoint = await eventually('a checkpoint from the projector', async () => {
+      const last = await lastCheckpoint(pool);
+      return last && BigInt(last.id) > BigInt(before) ? last : undefined;
+    }, 10_000);
+    expect(checkpointProblem(checkpoint, key)).toBeUndefined();
+    expect(Date.now() - checkpoint.createdAt.getTime()).toBeLessThan(10_000);
+  });
 
   it('dead-letters undecodable bytes, unknown schema ids and rejected events, and the partition moves on', async () => {
     const tenant = uniqueName('dlq');

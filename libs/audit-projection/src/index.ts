@@ -8,3 +8,5 @@ export { auditLogId, chainRows, linkHash } from './chain/audit-chain';
 export type { ChainedAuditRow, ChainHead, ChainKey } from './chain/audit-chain';
 export { verifyAuditChain } from './chain/verify-chain';
 export type { BrokenLink, ChainVerification, VerifyOptions } from './chain/verify-chain';
+export { checkpointProblem, lastCheckpoint, loadCheckpointKey, writeCheckpoint } from './chain/checkpoint';
+export type { Checkpoint, CheckpointHead, CheckpointKey } from './chain/checkpoint';

@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import { projectAuditEvents } from '@eventline/audit-projection';
@@ -10,7 +14,9 @@ import { eventlineWith } from '../testing/run-cli';
 describe('eventline audit verify against the real PostgreSQL', () => {
   let db: ScratchDatabase;
   let pool: Pool;
-  const cli = (...args: string[]) => eventlineWith({ DATABASE_URL: db.url }, ...args);
+  const keyFile = join(mkdtempSync(join(tmpdir(), 'audit-cli-')), 'checkpoint.pem');
+  writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  const cli = (...args: string[]) => eventlineWith({ DATABASE_URL: db.url, EVENTLINE_CHECKPOINT_KEY_FILE: keyFile }, ...args);
 
   beforeAll(async () => {
     db = await createScratchDatabase(loadStackEndpoints().databaseUrl);
@@ -30,9 +36,12 @@ describe('eventline audit verify against the real PostgreSQL', () => {
   });
 
   it('reports the chain intact with the rows, chains and rate, then broken after a one-row UPDATE by the owner, naming the row', async () => {
-    const intact = await cli('audit', 'verify');
-    expect(intact.code).toBe(0);
-    expect(intact.stdout).toMatch(/^audit verify: intact: 30 rows in 4 chain\(s\) checked in [\d.]+ s, [\d,]+ rows\/s \(every tenant\)\n$/);
+    const unsigned = await cli('audit', 'verify');
+    expect(unsigned.code).toBe(0);
+    expect(unsigned.stdout).toMatch(/^audit verify: intact: 30 rows in 4 chain\(s\) checked in [\d.]+ s, [\d,]+ rows\/s \(every tenant\); no checkpoint yet/);
+    const checkpoint = await cli('audit', 'checkpoint');
+    expect(checkpoint.stdout).toMatch(/^audit checkpoint \d+: 4 chain head\(s\) signed at \S+ with key [0-9a-f]{16}\n$/);
+    expect((await cli('audit', 'verify')).stdout).toMatch(/intact: 30 rows .*; against checkpoint \d+ of \S+ \(4 chains, key [0-9a-f]{16}\)\n$/);
     expect((await cli('audit', 'verify', '--tenant', 'globex')).stdout).toMatch(/intact: 10 rows in 2 chain\(s\)/);
 
     const { rows } = await pool.query<{ id: string; event_id: string }>("SELECT id::text, event_id::text FROM audit_logs WHERE tenant_id = 'acme' AND chain_partition = 1 AND chain_seq = 4");

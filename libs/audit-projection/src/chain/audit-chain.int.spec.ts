@@ -1,3 +1,8 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import canonicalize from 'canonicalize';
 import type { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import type { DecodedEvent } from '@eventline/consumer-runtime';
@@ -7,7 +12,8 @@ import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-har
 import { decodedTicketAssigned } from '@eventline/audit-projection/testing';
 import { auditLogRow } from '../audit-rows';
 import { projectAuditEvents } from '../project-audit';
-import { chainRows } from './audit-chain';
+import { chainRows, type ChainedAuditRow } from './audit-chain';
+import { loadCheckpointKey, writeCheckpoint } from './checkpoint';
 import { verifyAuditChain } from './verify-chain';
 
 const catalog = loadCatalog();
@@ -134,5 +140,45 @@ describe('the audit hash chain against the real PostgreSQL', () => {
     expect(verified.broken).toBeUndefined();
     expect(verified.rows).toBeLessThan(48);
     expect(verified.rows).toBeGreaterThan(0);
+  });
+
+  describe('against a signed checkpoint', () => {
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'checkpoint-key-')), 'key.pem');
+    writeFileSync(keyFile, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const key = loadCheckpointKey(keyFile);
+
+    it('stays intact when rows were added after it', async () => {
+      await writeCheckpoint(pool, key);
+      await project(pool, [[decodedTicketAssigned('tenant-a', 50, { partition: 0, offset: 50 })]]);
+      expect(await verifyAuditChain(pool, { checkpointKey: key })).toMatchObject({ rows: 49, broken: undefined, checkpoint: { chains: 4, problem: undefined } });
+    });
+
+    it('detects a chain re-computed from a changed row on, which passes without the checkpoint', async () => {
+      await writeCheckpoint(pool, key);
+      const chain = "tenant_id = 'tenant-b' AND chain_partition = 1";
+      const { rows } = await pool.query<ChainedAuditRow>(`SELECT id::text, event_id::text, tenant_id, actor_id, action, entity_type, entity_id, metadata, occurred_at, source, assist_mode, model_name, model_version,
+        input_tokens, output_tokens, chain_topic, chain_partition, chain_seq::text, prev_hash, hash FROM audit_logs a WHERE ${chain} ORDER BY a.chain_seq`);
+      // The forger changes row 3 and re-links every row from it to the head.
+      const rewritten = chainRows(rows.slice(2).map((row, i) => ({ ...row, actor_id: i === 0 ? 'mallory' : row.actor_id, metadata: canonicalize(row.metadata)! })), new Map([['tenant-b@tickets.events.v1/1', { seq: 2n, hash: rows[1].hash }]]));
+      for (const row of rewritten) await pool.query('UPDATE audit_logs SET actor_id = $1, prev_hash = $2, hash = $3 WHERE id = $4', [row.actor_id, row.prev_hash, row.hash, row.id]);
+      expect((await verifyAuditChain(pool)).broken).toBeUndefined();
+      const head = rows[rows.length - 1];
+      expect((await verifyAuditChain(pool, { checkpointKey: key })).broken).toMatchObject({ id: head.id, event_id: head.event_id, seq: '12', reason: expect.stringMatching(/differs from the one checkpoint \d+ signed at .*: the chain was re-computed/) });
+    });
+
+    it('detects rows deleted at the end of a chain', async () => {
+      await writeCheckpoint(pool, key);
+      await pool.query("DELETE FROM audit_logs WHERE tenant_id = 'tenant-a' AND chain_partition = 1 AND chain_seq > 10");
+      expect((await verifyAuditChain(pool, { checkpointKey: key })).broken).toMatchObject({ seq: '10', reason: expect.stringMatching(/ends at chain_seq 10, but checkpoint \d+ .* signed chain_seq 12: rows at its end were deleted$/) });
+    });
+
+    it('refuses a checkpoint whose heads were changed, or one signed with another key', async () => {
+      await writeCheckpoint(pool, key);
+      await pool.query(`UPDATE audit_checkpoints SET heads = jsonb_set(heads, '{0,seq}', '"11"')`);
+      expect((await verifyAuditChain(pool, { checkpointKey: key })).checkpoint?.problem).toMatch(/signature does not verify: the checkpoint was changed$/);
+      const otherFile = join(mkdtempSync(join(tmpdir(), 'checkpoint-key-')), 'other.pem');
+      writeFileSync(otherFile, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
+      expect((await verifyAuditChain(pool, { checkpointKey: loadCheckpointKey(otherFile) })).checkpoint?.problem).toMatch(/was signed with key [0-9a-f]{16}, not with [0-9a-f]{16}/);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { auditLogId, chainName, linkHash, type ChainedAuditRow } from './audit-chain';
+import { checkpointProblem, lastCheckpoint, type Checkpoint, type CheckpointKey } from './checkpoint';
 
 export interface VerifyOptions {
   tenant?: string;
@@ -7,6 +8,8 @@ export interface VerifyOptions {
   from?: Date;
   pageSize?: number;
   onProgress?: (rowsChecked: number) => void;
+  /** Also check the chains against the last signed checkpoint, which catches a chain re-computed from a changed row on. */
+  checkpointKey?: CheckpointKey;
 }
 
 export interface BrokenLink {
@@ -23,6 +26,8 @@ export interface ChainVerification {
   seconds: number;
   /** The first broken link, in chain order; absent when every chain is intact. */
   broken?: BrokenLink;
+  /** The checkpoint the chains were checked against, if a key was given and one exists. */
+  checkpoint?: { id: string; createdAt: Date; chains: number; problem?: string };
 }
 
 const COLUMNS = `id::text, event_id::text, tenant_id, actor_id, action, entity_type, entity_id, metadata, occurred_at, source, assist_mode,
@@ -36,12 +41,16 @@ const COLUMNS = `id::text, event_id::text, tenant_id, actor_id, action, entity_t
  */
 export async function verifyAuditChain(pool: Pool, options: VerifyOptions = {}): Promise<ChainVerification> {
   const started = Date.now();
-  const result = (rows: number, chains: number, broken?: BrokenLink): ChainVerification => ({ rows, chains, seconds: (Date.now() - started) / 1000, broken });
+  const checkpoint = options.checkpointKey ? await lastCheckpoint(pool) : undefined;
+  const problem = checkpoint && checkpointProblem(checkpoint, options.checkpointKey!);
+  const checked = checkpoint && { id: checkpoint.id, createdAt: checkpoint.createdAt, chains: checkpoint.heads.length, problem };
+  const result = (rows: number, chains: number, broken?: BrokenLink): ChainVerification => ({ rows, chains, seconds: (Date.now() - started) / 1000, broken, checkpoint: checked });
+  if (problem) return result(0, 0);
   const unchained = await firstUnchained(pool, options);
   if (unchained) return result(0, 0, unchained);
 
   const starts = options.from ? await chainStarts(pool, options.from, options.tenant) : undefined;
-  const walk = new ChainWalk(starts);
+  const walk = new ChainWalk(starts, checkpoint && !problem ? checkpoint : undefined);
   let cursor: ChainedAuditRow | undefined;
   for (;;) {
     const page = await nextPage(pool, options, cursor);
@@ -50,9 +59,11 @@ export async function verifyAuditChain(pool: Pool, options: VerifyOptions = {}):
       if (broken) return result(walk.rows, walk.chains, broken);
     }
     options.onProgress?.(walk.rows);
-    if (page.length < (options.pageSize ?? 5_000)) return result(walk.rows, walk.chains);
+    if (page.length < (options.pageSize ?? 5_000)) break;
     cursor = page[page.length - 1];
   }
+  // A tail deleted after the checkpoint leaves a valid, shorter chain; only the signed head tells.
+  return result(walk.rows, walk.chains, options.from ? undefined : walk.shortOfCheckpoint(options.tenant));
 }
 
 /** The walk's state: the last row of the chain in hand. */
@@ -60,8 +71,28 @@ class ChainWalk {
   rows = 0;
   chains = 0;
   private last: { chain: string; seq: bigint; hash: Buffer } | undefined;
+  private readonly signed = new Map<string, { seq: bigint; hash: string }>();
+  private readonly reached = new Map<string, { seq: bigint; id: string; event_id: string }>();
 
-  constructor(private readonly starts?: Map<string, bigint>) {}
+  constructor(
+    private readonly starts?: Map<string, bigint>,
+    private readonly checkpoint?: Checkpoint,
+  ) {
+    for (const head of checkpoint?.heads ?? []) this.signed.set(chainName(head), { seq: BigInt(head.seq), hash: head.hash });
+  }
+
+  /** The first checkpointed chain (of `tenant`, or any) whose rows end before its signed head. */
+  shortOfCheckpoint(tenant?: string): BrokenLink | undefined {
+    for (const head of this.checkpoint?.heads ?? []) {
+      if (tenant !== undefined && head.tenant_id !== tenant) continue;
+      const chain = chainName(head);
+      const reached = this.reached.get(chain);
+      if (reached && reached.seq >= BigInt(head.seq)) continue;
+      const after = reached ? `ends at chain_seq ${reached.seq}` : 'has no rows';
+      return { id: reached?.id ?? 'none', event_id: reached?.event_id ?? 'none', chain, seq: reached ? String(reached.seq) : null, reason: `the chain ${after}, but checkpoint ${this.checkpoint!.id} (${this.checkpoint!.createdAt.toISOString()}) signed chain_seq ${head.seq}: rows at its end were deleted` };
+    }
+    return undefined;
+  }
 
   check(row: ChainedAuditRow): BrokenLink | undefined {
     const chain = chainName(row);
@@ -81,9 +112,14 @@ class ChainWalk {
     } else if (!row.prev_hash || !row.prev_hash.equals(this.last!.hash)) {
       return broken('its prev_hash is not the hash of the row before it: a row before it was replaced');
     }
+    const signed = this.signed.get(chain);
+    if (signed && signed.seq === seq && signed.hash !== row.hash.toString('hex')) {
+      return broken(`its hash differs from the one checkpoint ${this.checkpoint!.id} signed at ${this.checkpoint!.createdAt.toISOString()}: the chain was re-computed from here or before`);
+    }
     if (!continuing) this.chains++;
     this.rows++;
     this.last = { chain, seq, hash: row.hash };
+    if (signed) this.reached.set(chain, { seq, id: row.id, event_id: row.event_id });
     return undefined;
   }
 }
