@@ -120,6 +120,24 @@ describe('audit-projector against the real stack', () => {
     expect(rows.map((r) => r.event_id)).toEqual([oldId, newId]);
   });
 
+  it('keeps every personal value out of audit_logs after a mixed run, with a pseudonym where an id held one', async () => {
+    const tenant = uniqueName('pii');
+    const personal = [`ann.${tenant}@example.com`, `carol.${tenant}@example.net`, `my number is 555-${tenant}`];
+    await publisher.publishUntyped([
+      { event_type: 'EMAIL_UNSUBSCRIBED', tenant_id: tenant, entity_id: personal[0], payload: { recipientEmail: personal[0], unsubscribedAt: Date.now(), source: 'preference_center' } },
+      { ...ticketAssigned(tenant, 1), actor: { id: personal[1], type: 'contact' } },
+      { event_type: 'dm.message.created', tenant_id: tenant, entity_id: 'm-1', actor: { id: 'user-1', type: 'user' }, payload: { message_id: 'm-1', thread_id: 'th-1', sender_id: 'user-1', recipient_ids: ['user-2'], body: personal[2], attachment_count: 0, sent_at: Date.now() } },
+    ]);
+    await eventually('the three audit rows', async () => ((await count('audit_logs', [tenant])) === 3 ? true : undefined), 60_000);
+    const { rows } = await pool.query<{ row: string }>('SELECT audit_logs::text AS row FROM audit_logs WHERE tenant_id = $1', [tenant]);
+    for (const value of personal) expect(rows.filter(({ row }) => row.includes(value))).toEqual([]);
+    const ids = await pool.query("SELECT action, entity_id, actor_id FROM audit_logs WHERE tenant_id = $1 AND (entity_id LIKE 'pii:%' OR actor_id LIKE 'pii:%') ORDER BY action", [tenant]);
+    expect(ids.rows).toEqual([
+      { action: 'EMAIL_UNSUBSCRIBED', entity_id: expect.stringMatching(/^pii:[0-9a-f]{32}$/), actor_id: 'system' },
+      { action: 'TICKET_ASSIGNED', entity_id: 'T-1', actor_id: expect.stringMatching(/^pii:[0-9a-f]{32}$/) },
+    ]);
+  });
+
   it('isolates tenants with row-level security for a role bound to one tenant', async () => {
     const [a, b] = [uniqueName('rls-a'), uniqueName('rls-b')];
     await publisher.publishUntyped([ticketAssigned(a, 1), ticketAssigned(a, 2), ticketAssigned(b, 3)]);

@@ -4,12 +4,14 @@ import type { Catalog } from '@eventline/contracts';
 import type { BatchContext, DecodedEvent } from '@eventline/consumer-runtime';
 import { OnEvent } from '@eventline/consumer-nest';
 import { CATALOG } from '@eventline/nest-platform';
-import { projectAuditEvents } from '@eventline/audit-projection';
+import { projectAuditEvents, Pseudonyms } from '@eventline/audit-projection';
+import { pseudonymKeyFile } from '@eventline/stack-config';
 
 /** Projects every event into domain_events (the envelope) and audit_logs (who did what, without PII). Message handlers live on controllers in Nest. */
 @Controller()
 export class AuditHandler {
   private readonly logger = new Logger(AuditHandler.name);
+  private readonly pseudonyms = Pseudonyms.fromFile(pseudonymKeyFile());
 
   constructor(@Inject(CATALOG) private readonly catalog: Catalog) {}
 
@@ -17,7 +19,7 @@ export class AuditHandler {
   async project(@Payload() events: DecodedEvent[], @Ctx() context: BatchContext): Promise<void> {
     const tx = context.tx;
     if (!tx) throw new Error('the audit projection needs the transactional consumer (a database pool)');
-    const { alreadyProjected } = await projectAuditEvents(tx, events, this.catalog);
+    const { alreadyProjected } = await projectAuditEvents(tx, events, this.catalog, this.pseudonyms);
     // Stored offsets filter re-deliveries before they reach here, so these were published twice (at-least-once producers) — or the guard failed. ON CONFLICT would hide either, so they are named.
     if (alreadyProjected.length > 0) {
       const sample = alreadyProjected.slice(0, 20).map((event) => ({ tenant: event.tenantId, eventId: event.eventId, offset: event.message.offset }));

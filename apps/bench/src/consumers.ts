@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
-import { projectAuditEvents } from '@eventline/audit-projection';
+import { projectAuditEvents, Pseudonyms } from '@eventline/audit-projection';
+import { pseudonymKeyFile } from '@eventline/stack-config';
 import type { Catalog } from '@eventline/contracts';
 import { ALL_EVENTS, EventConsumer, EventRouter, type ConsumerLogger, type DecodedEvent } from '@eventline/consumer-runtime';
 import type { KafkaPort } from '@eventline/kafka-port';
@@ -43,10 +44,11 @@ export async function startCountingConsumer(spec: ConsumerSpec): Promise<Countin
     handled += events.length;
     spec.onBatch?.(handled, performance.now());
   };
+  const pseudonyms = Pseudonyms.fromFile(pseudonymKeyFile());
   const router = new EventRouter().on(ALL_EVENTS, async (events, context) => {
     if (spec.pool) {
       first ??= performance.now();
-      await projectAuditEvents(context.tx!, events, spec.catalog);
+      await projectAuditEvents(context.tx!, events, spec.catalog, pseudonyms);
     }
     count(events);
   });

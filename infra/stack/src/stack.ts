@@ -9,7 +9,7 @@ import { step } from './progress';
 import { isAlive, runningPid, stopProcess, type ManagedProcess } from './processes';
 import { ensureRegistryDist, registryProcess, registryUrl, startRegistry, waitForRegistry } from './registry';
 import type { StackSettings } from './settings';
-import { ensureDevCheckpointKey } from './checkpoint-key';
+import { ensureDevKeys } from './dev-keys';
 import { writeEnvFile } from './write-env-file';
 
 export type StackEnv = Record<StackEnvKey, string>;
@@ -61,7 +61,7 @@ export async function up(settings: StackSettings): Promise<UpResult> {
     DATABASE_URL: pg.databaseUrl,
   };
   writeEnvFile(settings, env, 'Written by `npm run stack:up`; the environment overrides any line here.');
-  ensureDevCheckpointKey(settings.local);
+  ensureDevKeys(settings.local);
   return { env, started, alreadyRunning };
 }
 

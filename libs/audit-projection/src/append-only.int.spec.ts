@@ -5,6 +5,7 @@ import { migrate } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
 import { decodedTicketAssigned } from '@eventline/audit-projection/testing';
+import { Pseudonyms } from './pii/pseudonyms';
 import { projectAuditEvents } from './project-audit';
 
 /** A role that was granted UPDATE, DELETE and TRUNCATE on the audit tables by mistake: the trigger still refuses. */
@@ -19,7 +20,7 @@ describe('the audit tables are append-only, against the real PostgreSQL', () => 
     owner = new Client({ connectionString: db.url });
     await owner.connect();
     await owner.query('BEGIN');
-    await projectAuditEvents(owner, [decodedTicketAssigned('tenant-a', 1), decodedTicketAssigned('tenant-a', 2)], loadCatalog());
+    await projectAuditEvents(owner, [decodedTicketAssigned('tenant-a', 1), decodedTicketAssigned('tenant-a', 2)], loadCatalog(), Pseudonyms.fromFile(undefined));
     await owner.query('COMMIT');
     await owner.query(`CREATE ROLE ${role} NOLOGIN`);
     await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON audit_logs, domain_events, audit_checkpoints TO ${role}`);

@@ -1,6 +1,7 @@
 import canonicalize from 'canonicalize';
-import { findEvent, redactPii, type Catalog } from '@eventline/contracts';
+import { findEvent, piiStrings, redactPii, type Catalog } from '@eventline/contracts';
 import type { DecodedEvent } from '@eventline/consumer-runtime';
+import type { Pseudonyms } from './pii/pseudonyms';
 
 export interface DomainEventRow {
   event_id: string;
@@ -70,19 +71,24 @@ export function domainEventRow(event: DecodedEvent): DomainEventRow {
   };
 }
 
-/** Seed 004's audit row: who did what, when. metadata is the payload without PII; AI columns where the event carries them. */
-export function auditLogRow(event: DecodedEvent, catalog: Catalog): AuditLogRow {
+/**
+ * Seed 004's audit row: who did what, when. No personal data: metadata is the payload without its
+ * `"pii"` fields, and an entity_id or actor_id that holds one of those values (or an e-mail
+ * address) is a pseudonym. AI columns where the event carries them.
+ */
+export function auditLogRow(event: DecodedEvent, catalog: Catalog, pseudonyms: Pseudonyms): AuditLogRow {
   const e = event.envelope as Envelope;
   const contract = findEvent(catalog, event.eventType);
   const metadata = contract ? redactPii(contract.payloadSchema, e.payload) : {};
+  const personal = contract ? piiStrings(contract.payloadSchema, e.payload) : new Set<string>();
   const p = e.payload;
   return {
     event_id: event.eventId,
     tenant_id: event.tenantId,
-    actor_id: e.actor.id,
+    actor_id: pseudonyms.of(e.actor.id, personal),
     action: event.eventType,
     entity_type: String(e.entity_type),
-    entity_id: String(e.entity_id),
+    entity_id: pseudonyms.of(String(e.entity_id), personal),
     // Canonical (RFC 8785), as the hash chain encodes it: jsonb keeps the value, not the text.
     metadata: canonicalize(metadata)!,
     occurred_at: new Date(Number(e.occurred_at)),

@@ -10,3 +10,4 @@ export { verifyAuditChain } from './chain/verify-chain';
 export type { BrokenLink, ChainVerification, VerifyOptions } from './chain/verify-chain';
 export { checkpointProblem, lastCheckpoint, loadCheckpointKey, writeCheckpoint } from './chain/checkpoint';
 export type { Checkpoint, CheckpointHead, CheckpointKey } from './chain/checkpoint';
+export { Pseudonyms } from './pii/pseudonyms';

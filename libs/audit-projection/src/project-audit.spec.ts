@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import { RejectedEventError, type DecodedEvent } from '@eventline/consumer-runtime';
+import { Pseudonyms } from './pii/pseudonyms';
 import { projectAuditEvents } from './project-audit';
 
 const catalog = loadCatalog();
@@ -32,8 +33,8 @@ describe('projectAuditEvents', () => {
   it('refuses an event keyed for another tenant before writing anything', async () => {
     const { tx, statements } = fakeTx();
     const miskeyed = event(3, 'someone-else');
-    await expect(projectAuditEvents(tx, [event(1, 'tenant-a'), miskeyed], catalog)).rejects.toMatchObject({ name: 'RejectedEventError', event: miskeyed });
-    await expect(projectAuditEvents(tx, [miskeyed], catalog)).rejects.toBeInstanceOf(RejectedEventError);
+    await expect(projectAuditEvents(tx, [event(1, 'tenant-a'), miskeyed], catalog, Pseudonyms.fromFile(undefined))).rejects.toMatchObject({ name: 'RejectedEventError', event: miskeyed });
+    await expect(projectAuditEvents(tx, [miskeyed], catalog, Pseudonyms.fromFile(undefined))).rejects.toBeInstanceOf(RejectedEventError);
     expect(statements).toHaveLength(0);
   });
 });

@@ -14,4 +14,4 @@ export { NAMING_STYLES } from './catalog/types';
 export type { AvroSchema, Catalog, CatalogSources, DomainSpec, EventContract, EventMetadata, NamingStyle } from './catalog/types';
 export type { EventEnvelopes, EventPayloads, EventType } from './generated';
 export { EVENT_TYPES } from './generated';
-export { redactPii } from './catalog/redact-pii';
+export { piiStrings, redactPii } from './catalog/redact-pii';

@@ -2,4 +2,4 @@ export { findWorkspaceRoot, localDir, workspaceRootOrUndefined } from './workspa
 export { parseEnvFile, formatEnvFile, readEnvFile } from './env-file';
 export { loadStackEndpoints, stackEnvPath, STACK_ENV_KEYS } from './stack-env';
 export type { StackEndpoints, StackEnvKey } from './stack-env';
-export { checkpointKeyFile, DEV_CHECKPOINT_KEY } from './checkpoint-key-file';
+export { checkpointKeyFile, pseudonymKeyFile, DEV_CHECKPOINT_KEY, DEV_PSEUDONYM_KEY } from './key-files';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
-import { projectAuditEvents } from '@eventline/audit-projection';
+import { projectAuditEvents, Pseudonyms } from '@eventline/audit-projection';
 import { decodedTicketAssigned } from '@eventline/audit-projection/testing';
 import { createPool, migrate } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
@@ -25,7 +25,7 @@ describe('eventline audit verify against the real PostgreSQL', () => {
     const client = await pool.connect();
     try {
       const events = Array.from({ length: 30 }, (_, n) => decodedTicketAssigned(n % 3 === 0 ? 'globex' : 'acme', n, { partition: n % 2 }));
-      await projectAuditEvents(client, events, loadCatalog());
+      await projectAuditEvents(client, events, loadCatalog(), Pseudonyms.fromFile(undefined));
     } finally {
       client.release();
     }

@@ -11,12 +11,14 @@ import { loadStackEndpoints } from '@eventline/stack-config';
 import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
 import { decodedTicketAssigned } from '@eventline/audit-projection/testing';
 import { auditLogRow } from '../audit-rows';
+import { Pseudonyms } from '../pii/pseudonyms';
 import { projectAuditEvents } from '../project-audit';
 import { chainRows, type ChainedAuditRow } from './audit-chain';
 import { loadCheckpointKey, writeCheckpoint } from './checkpoint';
 import { verifyAuditChain } from './verify-chain';
 
 const catalog = loadCatalog();
+const pseudonyms = Pseudonyms.fromFile(undefined);
 
 /** Projects each batch in its own transaction, as the runtime does per partition batch. */
 async function project(pool: Pool, batches: DecodedEvent[][]): Promise<void> {
@@ -24,7 +26,7 @@ async function project(pool: Pool, batches: DecodedEvent[][]): Promise<void> {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await projectAuditEvents(client, batch, catalog);
+      await projectAuditEvents(client, batch, catalog, pseudonyms);
       await client.query('COMMIT');
     } finally {
       client.release();
@@ -75,7 +77,7 @@ describe('the audit hash chain against the real PostgreSQL', () => {
   it('adds nothing, names the events as projected before, and stays intact when a batch is delivered again', async () => {
     const client = await pool.connect();
     try {
-      const again = await projectAuditEvents(client, batches[2], catalog);
+      const again = await projectAuditEvents(client, batches[2], catalog, pseudonyms);
       expect(again).toMatchObject({ domainEvents: 0, auditLogs: 0 });
       expect(again.alreadyProjected.map((event) => event.eventId)).toEqual(batches[2].map((event) => event.eventId));
     } finally {
@@ -118,7 +120,7 @@ describe('the audit hash chain against the real PostgreSQL', () => {
     await pool.query(`UPDATE audit_logs SET chain_seq = chain_seq - 99 WHERE tenant_id = 'tenant-a' AND chain_partition = 0 AND chain_seq >= 100`);
     const forged = decodedTicketAssigned('tenant-a', 99, { partition: 0, offset: 99 });
     const { rows } = await pool.query("SELECT chain_seq::text AS seq, hash FROM audit_logs WHERE tenant_id = 'tenant-a' AND chain_partition = 0 AND chain_seq = 2");
-    const [link] = chainRows([{ ...auditLogRow(forged, catalog), chain_topic: 'tickets.events.v1', chain_partition: 0 }], new Map([['tenant-a@tickets.events.v1/0', { seq: 2n, hash: rows[0].hash }]]));
+    const [link] = chainRows([{ ...auditLogRow(forged, catalog, pseudonyms), chain_topic: 'tickets.events.v1', chain_partition: 0 }], new Map([['tenant-a@tickets.events.v1/0', { seq: 2n, hash: rows[0].hash }]]));
     await pool.query(
       `INSERT INTO audit_logs (id, event_id, tenant_id, actor_id, action, entity_type, entity_id, metadata, occurred_at, source, input_tokens, output_tokens, chain_topic, chain_partition, chain_seq, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,

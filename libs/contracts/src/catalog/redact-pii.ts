@@ -23,3 +23,32 @@ export function redactPii(schema: unknown, value: unknown): unknown {
   }
   return output;
 }
+
+/**
+ * The strings held by fields marked `"pii": true`, at any depth: what must not reappear elsewhere
+ * in clear, e.g. as the envelope's entity_id (EMAIL_UNSUBSCRIBED keys its entity by the address).
+ */
+export function piiStrings(schema: unknown, value: unknown, found: Set<string> = new Set()): Set<string> {
+  if (value === null || value === undefined) return found;
+  if (Array.isArray(schema)) {
+    const branches = schema.filter((branch) => branch !== 'null');
+    return branches.length === 1 ? piiStrings(branches[0], value, found) : found;
+  }
+  if (schema === null || typeof schema !== 'object') return found;
+  const node = schema as Node;
+  if (node.type === 'array' && Array.isArray(value)) value.forEach((item) => piiStrings(node.items, item, found));
+  if (node.type !== 'record' || typeof value !== 'object') return found;
+  const input = value as Record<string, unknown>;
+  for (const field of node.fields as Node[]) {
+    const given = input[String(field.name)];
+    if (field.pii === true) collectStrings(given, found);
+    else piiStrings(field.type, given, found);
+  }
+  return found;
+}
+
+function collectStrings(value: unknown, found: Set<string>): void {
+  if (typeof value === 'string' && value !== '') found.add(value);
+  else if (Array.isArray(value)) value.forEach((item) => collectStrings(item, found));
+  else if (value !== null && typeof value === 'object') Object.values(value).forEach((item) => collectStrings(item, found));
+}
