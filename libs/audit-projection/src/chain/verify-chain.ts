@@ -50,7 +50,7 @@ export async function verifyAuditChain(pool: Pool, options: VerifyOptions = {}):
   if (unchained) return result(0, 0, unchained);
 
   const starts = options.from ? await chainStarts(pool, options.from, options.tenant) : undefined;
-  const walk = new ChainWalk(starts, checkpoint && !problem ? checkpoint : undefined);
+  const walk = new ChainWalk(starts, checkpoint);
   let cursor: ChainedAuditRow | undefined;
   for (;;) {
     const page = await nextPage(pool, options, cursor);
