@@ -1,8 +1,9 @@
 import '@eventline/node-runtime/check';
+import { chainRace } from '@eventline/audit-projection';
 import { startConsumerApp } from '@eventline/consumer-nest';
 import { AppModule } from './app.module';
 
-startConsumerApp(AppModule, { group: 'audit-projector', port: Number(process.env.AUDIT_PROJECTOR_PORT ?? 8091) }).catch((error: unknown) => {
+startConsumerApp(AppModule, { group: 'audit-projector', port: Number(process.env.AUDIT_PROJECTOR_PORT ?? 8091), errorRules: [chainRace] }).catch((error: unknown) => {
   console.error('audit-projector failed to start:', error);
   process.exit(1);
 });

@@ -11,3 +11,4 @@ export type { BrokenLink, ChainVerification, VerifyOptions } from './chain/verif
 export { checkpointProblem, lastCheckpoint, loadCheckpointKey, writeCheckpoint } from './chain/checkpoint';
 export type { Checkpoint, CheckpointHead, CheckpointKey } from './chain/checkpoint';
 export { Pseudonyms } from './pii/pseudonyms';
+export { chainRace } from './chain/chain-race';

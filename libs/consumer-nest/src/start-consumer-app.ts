@@ -6,7 +6,7 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import { catalogTopics, topicPrefixFrom, type Catalog } from '@eventline/contracts';
-import { ConsumerMetrics } from '@eventline/consumer-runtime';
+import { ConsumerMetrics, type ErrorRule } from '@eventline/consumer-runtime';
 import type { KafkaPort } from '@eventline/kafka-port';
 import { CATALOG, KAFKA, METRICS, PG_POOL, WorkReadiness, exitWithParent, startPlatformApp } from '@eventline/nest-platform';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
@@ -25,6 +25,8 @@ export interface ConsumerAppOptions {
   port: number;
   /** Runs once the dependencies answer, before consuming starts (retried with it). */
   beforeConsuming?: () => Promise<void>;
+  /** The app's own failure rules, asked before the runtime's (classifyError). */
+  errorRules?: ErrorRule[];
 }
 
 /**
@@ -51,6 +53,7 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
     topics,
     logger,
     metrics: new ConsumerMetrics(app.get<Registry>(METRICS)),
+    errorRules: options.errorRules,
   });
   app.get(WorkReadiness).register('consumer', () => {
     const status = transport.consumerStatus();

@@ -13,7 +13,9 @@ import { decodedTicketAssigned } from '@eventline/audit-projection/testing';
 import { auditLogRow } from '../audit-rows';
 import { Pseudonyms } from '../pii/pseudonyms';
 import { projectAuditEvents } from '../project-audit';
+import { classifyError } from '@eventline/consumer-runtime';
 import { chainRows, type ChainedAuditRow } from './audit-chain';
+import { chainRace } from './chain-race';
 import { loadCheckpointKey, writeCheckpoint } from './checkpoint';
 import { verifyAuditChain } from './verify-chain';
 
@@ -98,6 +100,29 @@ describe('the audit hash chain against the real PostgreSQL', () => {
       await otherPool.end();
       await other.drop();
     }
+  });
+
+  it('refuses a second writer extending the same chain at once, as a transient failure its retry resolves', async () => {
+    const [first, second] = [await pool.connect(), await pool.connect()];
+    try {
+      await first.query('BEGIN');
+      await second.query('BEGIN');
+      await projectAuditEvents(first, [decodedTicketAssigned('tenant-a', 60, { partition: 0, offset: 60 })], catalog, pseudonyms);
+      // The second read the same head; its insert waits for the first's commit, then fails on audit_logs_chain.
+      const racing = projectAuditEvents(second, [decodedTicketAssigned('tenant-a', 61, { partition: 0, offset: 61 })], catalog, pseudonyms).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await first.query('COMMIT');
+      const error = await racing;
+      expect(error).toMatchObject({ code: '23505', constraint: 'audit_logs_chain' });
+      expect(classifyError(error, [chainRace])).toBe('transient');
+      expect(classifyError(error)).toBe('permanent');
+      await second.query('ROLLBACK');
+    } finally {
+      first.release();
+      second.release();
+    }
+    await project(pool, [[decodedTicketAssigned('tenant-a', 61, { partition: 0, offset: 61 })]]);
+    expect(await verifyAuditChain(pool)).toMatchObject({ rows: 50, broken: undefined });
   });
 
   it('detects a changed metadata value, naming the row', async () => {
