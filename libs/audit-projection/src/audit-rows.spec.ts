@@ -68,10 +68,11 @@ describe('audit rows', () => {
     expect(auditLogRow(unsubscribed, catalog, Pseudonyms.fromFile(undefined))).toMatchObject({ entity_id: 'pii:redacted', actor_id: 'pii:redacted' });
   });
 
-  it('refuses a pseudonym key shorter than 32 bytes, naming the file', () => {
+  it('refuses a pseudonym key shorter than 32 bytes or unreadable, naming the file', () => {
     const short = join(mkdtempSync(join(tmpdir(), 'pseudonym-key-')), 'short');
     writeFileSync(short, 'abcd');
     expect(() => Pseudonyms.fromFile(short)).toThrow(`EVENTLINE_PSEUDONYM_KEY_FILE ${short} holds 2 bytes; a pseudonym key needs at least 32`);
+    expect(() => Pseudonyms.fromFile(`${short}.missing`)).toThrow(`EVENTLINE_PSEUDONYM_KEY_FILE ${short}.missing cannot be read: ENOENT`);
   });
 
   it('fills the AI columns from the payload or the envelope model', () => {

@@ -15,7 +15,12 @@ export class Pseudonyms {
   /** The key from a file (hex or raw bytes, at least 32); none gives redaction. */
   static fromFile(file: string | undefined): Pseudonyms {
     if (!file) return new Pseudonyms(undefined);
-    const text = readFileSync(file, 'utf8').trim();
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').trim();
+    } catch (error) {
+      throw new Error(`EVENTLINE_PSEUDONYM_KEY_FILE ${file} cannot be read: ${(error as Error).message}`);
+    }
     const key = /^[0-9a-f]+$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text);
     if (key.length < 32) throw new Error(`EVENTLINE_PSEUDONYM_KEY_FILE ${file} holds ${key.length} bytes; a pseudonym key needs at least 32`);
     return new Pseudonyms(key);
