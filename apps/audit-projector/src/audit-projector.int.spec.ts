@@ -46,7 +46,7 @@ describe('audit-projector against the real stack', () => {
   const count = async (table: string, tenants: string[]) =>
     Number((await pool.query(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ANY($1)`, [tenants])).rows[0].n);
 
-  it('signs the chain heads on its timer, with the key the stack made', async () => {
+  it('signs the chain heads on its timer, with the key the stack made, and publishes them into the chain', async () => {
     const key = loadCheckpointKey(checkpointKeyFile()!);
     const before = (await lastCheckpoint(pool))?.id ?? '0';
     const checkpoint = await eventually('a checkpoint from the projector', async () => {
@@ -55,6 +55,12 @@ describe('audit-projector against the real stack', () => {
     }, 10_000);
     expect(checkpointProblem(checkpoint, key)).toBeUndefined();
     expect(Date.now() - checkpoint.createdAt.getTime()).toBeLessThan(10_000);
+    // Published as audit.checkpoint_written, and projected back: the checkpoint joins the chain it vouches for.
+    const projected = await eventually('the checkpoint event in audit_logs', async () => {
+      const { rows } = await pool.query("SELECT tenant_id, chain_seq FROM audit_logs WHERE action = 'audit.checkpoint_written' AND entity_id = $1", [checkpoint.id]);
+      return rows[0];
+    }, 30_000);
+    expect(projected).toMatchObject({ tenant_id: 'eventline-platform' });
   });
 
   it('dead-letters undecodable bytes, unknown schema ids and rejected events, and the partition moves on', async () => {

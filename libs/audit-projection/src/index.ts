@@ -12,3 +12,4 @@ export { checkpointProblem, lastCheckpoint, loadCheckpointKey, writeCheckpoint }
 export type { Checkpoint, CheckpointHead, CheckpointKey } from './chain/checkpoint';
 export { Pseudonyms } from './pii/pseudonyms';
 export { chainRace } from './chain/chain-race';
+export { checkpointEvent, PLATFORM_TENANT } from './chain/checkpoint-event';

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { loadCheckpointKey, writeCheckpoint, type CheckpointKey } from '@eventline/audit-projection';
+import { checkpointEvent, loadCheckpointKey, writeCheckpoint, type CheckpointKey } from '@eventline/audit-projection';
+import { Publisher } from '@eventline/publisher';
 import { PG_POOL } from '@eventline/nest-platform';
 import { checkpointKeyFile } from '@eventline/stack-config';
 
 const DEFAULT_EVERY_S = 3_600;
 
 /**
- * Signs the audit chains' heads on a timer (EVENTLINE_CHECKPOINT_EVERY_S, hourly by default), so a
+ * Signs the audit chains' heads on a timer and publishes them (audit.checkpoint_written) (EVENTLINE_CHECKPOINT_EVERY_S, hourly by default), so a
  * rewrite of a whole chain is detectable without anyone remembering to run `audit checkpoint`.
  * Without a key (EVENTLINE_CHECKPOINT_KEY_FILE) it says so once and does nothing.
  */
@@ -17,7 +18,10 @@ export class CheckpointTimer implements OnApplicationBootstrap, OnApplicationShu
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(Publisher) private readonly publisher: Publisher,
+  ) {}
 
   onApplicationBootstrap(): void {
     const file = checkpointKeyFile();
@@ -38,7 +42,8 @@ export class CheckpointTimer implements OnApplicationBootstrap, OnApplicationShu
   private async checkpoint(key: CheckpointKey): Promise<void> {
     try {
       const checkpoint = await writeCheckpoint(this.pool, key);
-      this.logger.log({ id: checkpoint.id, chains: checkpoint.heads.length, keyId: checkpoint.keyId }, 'audit checkpoint written');
+      const [published] = await this.publisher.publishUntyped([checkpointEvent(checkpoint, { id: 'audit-projector', type: 'system' })]);
+      this.logger.log({ id: checkpoint.id, chains: checkpoint.heads.length, keyId: checkpoint.keyId, eventId: published.event_id }, 'audit checkpoint written and published');
     } catch (error) {
       // The next tick tries again; a missed checkpoint weakens the evidence but loses no data.
       this.logger.error({ err: error }, 'audit checkpoint failed');

@@ -8,7 +8,9 @@ import { projectAuditEvents, Pseudonyms } from '@eventline/audit-projection';
 import { decodedTicketAssigned } from '@eventline/audit-projection/testing';
 import { createPool, migrate } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
+import { createKafkaPort } from '@eventline/kafka-port';
+import { parseWireFormat } from '@eventline/schema-registry';
+import { createScratchDatabase, readTopicFrom, topicEnd, type ScratchDatabase } from '@eventline/test-harness';
 import { eventlineWith } from '../testing/run-cli';
 
 describe('eventline audit verify against the real PostgreSQL', () => {
@@ -39,8 +41,14 @@ describe('eventline audit verify against the real PostgreSQL', () => {
     const unsigned = await cli('audit', 'verify');
     expect(unsigned.code).toBe(0);
     expect(unsigned.stdout).toMatch(/^audit verify: intact: 30 rows in 4 chain\(s\) checked in [\d.]+ s, [\d,]+ rows\/s \(every tenant\); no checkpoint yet/);
+    const kafka = createKafkaPort({ brokers: loadStackEndpoints().kafkaBrokers, clientId: 'audit-cli-test' });
+    const before = await topicEnd(kafka, 'governance.events.v1');
     const checkpoint = await cli('audit', 'checkpoint');
-    expect(checkpoint.stdout).toMatch(/^audit checkpoint \d+: 4 chain head\(s\) signed at \S+ with key [0-9a-f]{16}\n$/);
+    expect(checkpoint.stdout).toMatch(/^audit checkpoint \d+: 4 chain head\(s\) signed at \S+ with key [0-9a-f]{16}\npublished as audit.checkpoint_written [0-9a-f-]{36} on governance.events.v1\n$/);
+    const eventId = /audit.checkpoint_written ([0-9a-f-]{36})/.exec(checkpoint.stdout)![1];
+    const [published] = await readTopicFrom(kafka, 'governance.events.v1', before, 1, (message) => message.headers.event_id === eventId);
+    expect(published.key).toBe('eventline-platform');
+    expect(parseWireFormat(published.value!).body.toString('latin1')).toContain('globex');
     expect((await cli('audit', 'verify')).stdout).toMatch(/intact: 30 rows .*; against checkpoint \d+ of \S+ \(4 chains, key [0-9a-f]{16}\)\n$/);
     expect((await cli('audit', 'verify', '--tenant', 'globex')).stdout).toMatch(/intact: 10 rows in 2 chain\(s\)/);
 

@@ -1,6 +1,8 @@
 import type { SingleBar } from 'cli-progress';
+import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { loadCheckpointKey, verifyAuditChain, writeCheckpoint, type ChainVerification, type CheckpointKey } from '@eventline/audit-projection';
+import { checkpointEvent, loadCheckpointKey, verifyAuditChain, writeCheckpoint, type ChainVerification, type Checkpoint, type CheckpointKey } from '@eventline/audit-projection';
+import { Publisher } from '@eventline/publisher';
 import { checkpointKeyFile } from '@eventline/stack-config';
 import type { CliContext } from '../context';
 import { withDatabase } from '../database';
@@ -37,13 +39,26 @@ export function auditCommands(program: Command, context: CliContext): void {
 
   audit
     .command('checkpoint')
-    .description("sign every chain's head with the time (Ed25519, EVENTLINE_CHECKPOINT_KEY_FILE) and store it in audit_checkpoints")
+    .description("sign every chain's head with the time (Ed25519, EVENTLINE_CHECKPOINT_KEY_FILE), store it in audit_checkpoints and publish it as audit.checkpoint_written")
     .action(async () => {
       const key = optionalKey();
       if (!key) throw new CliError('no checkpoint key: set EVENTLINE_CHECKPOINT_KEY_FILE to an Ed25519 private key in PEM (npm run stack:up makes .local/checkpoint-key.pem for development)');
       const checkpoint = await withDatabase(context, (pool) => writeCheckpoint(pool, key));
       console.log(`audit checkpoint ${checkpoint.id}: ${checkpoint.heads.length} chain head(s) signed at ${checkpoint.createdAt.toISOString()} with key ${checkpoint.keyId}`);
+      await publishCheckpoint(context, checkpoint);
     });
+}
+
+async function publishCheckpoint(context: CliContext, checkpoint: Checkpoint): Promise<void> {
+  const publisher = new Publisher({ kafka: context.kafka(), registry: context.registry(), source: 'eventline-cli', catalog: context.catalog });
+  try {
+    const [published] = await publisher.publishUntyped([checkpointEvent(checkpoint, { id: userInfo().username, type: 'user' })]);
+    console.log(`published as ${published.event_type} ${published.event_id} on ${published.topic}`);
+  } catch (error) {
+    throw new CliError(`checkpoint ${checkpoint.id} is stored, but its event was not published: ${(error as Error).message}`);
+  } finally {
+    await publisher.close();
+  }
 }
 
 function optionalKey(): CheckpointKey | undefined {
