@@ -9,6 +9,7 @@ import { moderationCommands } from './commands/moderation';
 import { notificationCommands } from './commands/notifications';
 import { schemaCommands } from './commands/schemas';
 import { streamCommands } from './commands/stream';
+import { tenantCommands } from './commands/tenants';
 import { usageCommands } from './commands/usage';
 import { CliContext } from './context';
 import { CliError } from './errors';
@@ -25,6 +26,7 @@ moderationCommands(program, context);
 notificationCommands(program, context);
 usageCommands(program, context);
 auditCommands(program, context);
+tenantCommands(program, context);
 
 program.parseAsync(process.argv).then(
   () => process.exit(0),

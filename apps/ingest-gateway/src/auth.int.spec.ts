@@ -66,6 +66,12 @@ describe('POST /v1/events authenticates the key and authorizes every event', () 
       expect(body.events).toEqual([{ index: 0, tenant_id: 'acme', event_type: 'TICKET_ASSIGNED', reason: 'the key does not allow event type "TICKET_ASSIGNED"' }]);
     });
 
+    it('for a read-only key, naming the scope it lacks', async () => {
+      const { plaintext } = await gateway.keys.create({ name: uniqueName('read-only'), tenantIds: ['acme'], eventTypes: [], scopes: ['read'] });
+      const body = await refusedWithoutPublishing(ticketAssigned('acme'), bearer(plaintext), 403);
+      expect(body).toMatchObject({ error: 'forbidden', message: 'The API key has the scope(s) read; publishing needs the publish scope.' });
+    });
+
     it('for one event of a batch, publishing none of it', async () => {
       const key = await gateway.key({ tenantIds: ['acme'], eventTypes: ['TICKET_*'] });
       const body = await refusedWithoutPublishing({ events: [ticketAssigned('acme', 'T-1'), ticketAssigned('globex', 'T-2'), ticketAssigned('acme', 'T-3')] }, bearer(key), 403);

@@ -1,7 +1,7 @@
 import { catalogTopics, loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { assertSchemaCurrent, createPool } from '@eventline/persistence';
-import { loadStackEndpoints } from '@eventline/stack-config';
+import { appDatabaseUrl, loadStackEndpoints } from '@eventline/stack-config';
 
 /**
  * On the group's very first start, store the topics' current end offsets as its position: a new
@@ -10,7 +10,7 @@ import { loadStackEndpoints } from '@eventline/stack-config';
  */
 export async function startFromNowOnFirstRun(group: string): Promise<void> {
   const endpoints = loadStackEndpoints();
-  const pool = createPool({ applicationName: 'notification-worker-start', connectionString: endpoints.databaseUrl, max: 1 });
+  const pool = createPool({ applicationName: 'notification-worker-start', connectionString: appDatabaseUrl('notification-worker', endpoints.databaseUrl), max: 1 });
   const admin = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: `${group}-start` }).admin();
   try {
     await assertSchemaCurrent(pool);

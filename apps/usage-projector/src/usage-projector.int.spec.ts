@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
+import { ApiKeyStore, type KeyScope } from '@eventline/api-keys';
 import { findWorkspaceRoot } from '@eventline/stack-config';
+import { bindTenantRole } from '@eventline/tenant-access';
 import { eventually, uniqueName } from '@eventline/test-harness';
 import { DAY_1, DAY_2, PORT_A, WAIT, chatMessage, postGenerated, projectorSuite } from './testing/usage-fixtures';
 
@@ -59,31 +61,51 @@ describe('usage-projector against the real stack', () => {
     expect(before).toEqual([{ day: '2026-11-20', model_name: 'gpt-4', user_id: 'user-r', events: 1, input_tokens: 70, output_tokens: 30 }]);
   });
 
-  it('serves token KPIs by model, user and day over HTTP, and the CLI prints the same', async () => {
-    const kpis = async (query: string) => {
-      const response = await fetch(`http://127.0.0.1:${PORT_A}/v1/kpis/tokens?${query}`);
-      return { status: response.status, body: (await response.json()) as { rows: Array<Record<string, unknown>> } };
-    };
-    const byModel = await kpis(`tenant=${tenant}&by=model`);
+  const kpis = async (query: string, key?: string) => {
+    const response = await fetch(`http://127.0.0.1:${PORT_A}/v1/kpis/tokens?${query}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+    return { status: response.status, body: (await response.json()) as { rows: Array<Record<string, unknown>>; message?: string } };
+  };
+  const newKey = async (scopes: KeyScope[], tenants: string[]) => {
+    for (const t of scopes.includes('read') ? tenants : []) await bindTenant(t);
+    return (await new ApiKeyStore(suite.pool).create({ name: uniqueName('kpi-test'), tenantIds: tenants, eventTypes: ['*'], scopes })).plaintext;
+  };
+  const bindTenant = async (t: string) => {
+    const client = await suite.pool.connect();
+    await bindTenantRole(client, t).finally(() => client.release());
+  };
+
+  it('serves token KPIs by model, user and day over HTTP to a read key of the tenant, and the CLI prints the same', async () => {
+    const key = await newKey(['read'], [tenant]);
+    const kpisOf = (query: string) => kpis(query, key);
+    const byModel = await kpisOf(`tenant=${tenant}&by=model`);
     expect(byModel.status).toBe(200);
     expect(byModel.body.rows).toEqual([
       { key: 'gpt-4o', events: 1, input_tokens: 300, output_tokens: 0, total_tokens: 300 },
       { key: 'gpt-4', events: 3, input_tokens: 170, output_tokens: 55, total_tokens: 225 },
     ]);
-    expect((await kpis(`tenant=${tenant}&by=user`)).body.rows).toEqual([
+    expect((await kpisOf(`tenant=${tenant}&by=user`)).body.rows).toEqual([
       { key: 'user-b', events: 2, input_tokens: 320, output_tokens: 5, total_tokens: 325 },
       { key: 'user-a', events: 2, input_tokens: 150, output_tokens: 50, total_tokens: 200 },
     ]);
-    expect((await kpis(`tenant=${tenant}&by=day&from=2026-11-21&to=2026-11-21`)).body.rows).toEqual([
+    expect((await kpisOf(`tenant=${tenant}&by=day&from=2026-11-21&to=2026-11-21`)).body.rows).toEqual([
       { key: '2026-11-21', events: 1, input_tokens: 300, output_tokens: 0, total_tokens: 300 },
     ]);
-    expect((await kpis('by=model')).status).toBe(400);
-    expect((await kpis(`tenant=${tenant}&by=nope`)).status).toBe(400);
+    expect((await kpisOf('by=model')).status).toBe(400);
+    expect((await kpisOf(`tenant=${tenant}&by=nope`)).status).toBe(400);
 
     const { stdout } = await promisify(execFile)(process.execPath, ['apps/cli/bin/eventline.js', 'usage', 'kpis', '--tenant', tenant, '--by', 'user'], { cwd: root });
     const lines = stdout.trim().split('\n');
     expect(lines[0].split(/\s+/)).toEqual(['USER', 'EVENTS', 'INPUT', 'OUTPUT', 'TOTAL']);
     expect(lines[2].split(/\s+/)).toEqual(['user-b', '2', '320', '5', '325']);
     expect(lines[3].split(/\s+/)).toEqual(['user-a', '2', '150', '50', '200']);
+  });
+
+  it('refuses KPIs without a key, to a publish-only key, and for a tenant the read key does not name', async () => {
+    const other = uniqueName('usage-other');
+    expect((await kpis(`tenant=${tenant}`)).status).toBe(401);
+    const publishOnly = await kpis(`tenant=${tenant}`, await newKey(['publish'], [tenant]));
+    expect(publishOnly).toMatchObject({ status: 403, body: { message: 'The API key has the scope(s) publish; reading KPIs needs the read scope.' } });
+    const otherTenant = await kpis(`tenant=${tenant}`, await newKey(['read'], [other]));
+    expect(otherTenant).toMatchObject({ status: 403, body: { message: `The API key does not allow reading tenant "${tenant}".` } });
   });
 });

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { ApiKey, CreatedApiKey, NewApiKey } from './api-key';
+import type { ApiKey, CreatedApiKey, KeyScope, NewApiKey } from './api-key';
 import { generateKeyMaterial, hashKey } from './key-material';
 import { validateNewKey } from './validate-new-key';
 
@@ -9,13 +9,14 @@ interface ApiKeyRow {
   key_prefix: string;
   tenant_ids: string[];
   event_types: string[];
+  scopes: KeyScope[];
   created_at: Date;
   revoked_at: Date | null;
 }
 
 export type RevokeOutcome = 'revoked' | 'already_revoked' | 'not_found';
 
-const COLUMNS = 'id, name, key_prefix, tenant_ids, event_types, created_at, revoked_at';
+const COLUMNS = 'id, name, key_prefix, tenant_ids, event_types, scopes, created_at, revoked_at';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The api_keys table. Only hashes are stored: a presented key is found by hashing it. */
@@ -23,11 +24,11 @@ export class ApiKeyStore {
   constructor(private readonly pool: Pool) {}
 
   async create(input: NewApiKey): Promise<CreatedApiKey> {
-    const { name, tenantIds, eventTypes } = validateNewKey(input);
+    const { name, tenantIds, eventTypes, scopes } = validateNewKey(input);
     const material = generateKeyMaterial();
     const { rows } = await this.pool.query<ApiKeyRow>(
-      `INSERT INTO api_keys (name, key_prefix, key_hash, tenant_ids, event_types) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-      [name, material.displayPrefix, material.hash, tenantIds, eventTypes],
+      `INSERT INTO api_keys (name, key_prefix, key_hash, tenant_ids, event_types, scopes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
+      [name, material.displayPrefix, material.hash, tenantIds, eventTypes, scopes],
     );
     return { key: toApiKey(rows[0]), plaintext: material.plaintext };
   }
@@ -65,6 +66,7 @@ function toApiKey(row: ApiKeyRow): ApiKey {
     keyPrefix: row.key_prefix,
     tenantIds: row.tenant_ids,
     eventTypes: row.event_types,
+    scopes: row.scopes,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
   };

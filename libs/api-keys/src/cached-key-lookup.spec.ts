@@ -1,7 +1,7 @@
 import type { ApiKey } from './api-key';
 import { CachedKeyLookup, type KeyLookup } from './cached-key-lookup';
 
-const KEY: ApiKey = { id: 'k1', name: 'n', keyPrefix: 'evl_x', tenantIds: ['*'], eventTypes: ['*'], createdAt: new Date(0), revokedAt: null };
+const KEY: ApiKey = { id: 'k1', name: 'n', keyPrefix: 'evl_x', tenantIds: ['*'], eventTypes: ['*'], scopes: ['publish'], createdAt: new Date(0), revokedAt: null };
 
 function countingSource(answer: () => Promise<ApiKey | undefined>) {
   const source = { calls: 0, findByPresentedKey: () => (source.calls++, answer()) };

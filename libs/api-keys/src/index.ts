@@ -1,10 +1,12 @@
 export { ApiKeyStore } from './api-key-store';
 export type { RevokeOutcome } from './api-key-store';
-export type { ApiKey, CreatedApiKey, NewApiKey } from './api-key';
-export { isAllowed, allowsTenant, allowsEventType, matchesEventType, WILDCARD } from './is-allowed';
+export { KEY_SCOPES } from './api-key';
+export type { ApiKey, CreatedApiKey, KeyScope, NewApiKey } from './api-key';
+export { isAllowed, allowsTenant, allowsEventType, matchesEventType, hasScope, mayRead, WILDCARD } from './is-allowed';
 export type { ApiKeyScope } from './is-allowed';
 export { InvalidApiKeyError } from './invalid-api-key-error';
 export { validateNewKey } from './validate-new-key';
 export { KEY_PREFIX, hashKey } from './key-material';
 export { CachedKeyLookup, DEFAULT_KEY_CACHE_TTL_MS } from './cached-key-lookup';
 export type { CachedKeyLookupOptions, KeyLookup } from './cached-key-lookup';
+export { presentedKey } from './presented-key';

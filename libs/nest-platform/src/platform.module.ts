@@ -6,7 +6,7 @@ import { createKafkaPort } from '@eventline/kafka-port';
 import { assertSchemaCurrent, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
-import { loadStackEndpoints, type StackEndpoints } from '@eventline/stack-config';
+import { appDatabaseUrl, loadStackEndpoints, type StackEndpoints } from '@eventline/stack-config';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -87,7 +87,7 @@ export class PlatformModule {
         {
           provide: PG_POOL,
           inject: [STACK_ENDPOINTS, PinoLogger],
-          useFactory: (e: StackEndpoints, logger: PinoLogger) => createPool({ connectionString: e.databaseUrl, max: 10, applicationName: options.service, logger }),
+          useFactory: (e: StackEndpoints, logger: PinoLogger) => createPool({ connectionString: appDatabaseUrl(options.service, e.databaseUrl), max: 10, applicationName: options.service, logger }),
         },
         { provide: METRICS, useFactory: () => metricsRegistry(options.service) },
         PlatformLifecycle,

@@ -3,3 +3,4 @@ export { parseEnvFile, formatEnvFile, readEnvFile } from './env-file';
 export { loadStackEndpoints, stackEnvPath, STACK_ENV_KEYS } from './stack-env';
 export type { StackEndpoints, StackEnvKey } from './stack-env';
 export { checkpointKeyFile, pseudonymKeyFile, DEV_CHECKPOINT_KEY, DEV_PSEUDONYM_KEY } from './key-files';
+export { appDatabaseUrl, appDatabaseRole, appDatabaseUrlVariable } from './app-database-url';

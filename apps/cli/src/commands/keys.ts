@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
-import type { ApiKey } from '@eventline/api-keys';
+import { ApiKeyStore, type ApiKey } from '@eventline/api-keys';
 import type { CliContext } from '../context';
+import { withDatabase } from '../database';
 import { CliError } from '../errors';
 import { collect, toNewKey, unmatchedPatterns, type CreateKeyOptions } from '../keys/key-options';
 import { withKeyStore } from '../keys/key-store';
 import { formatTable } from '../output/table';
+import { bindTenant } from './tenants';
 
 export function keyCommands(program: Command, context: CliContext): void {
   const keys = program.command('keys').description('API keys of the HTTP ingest gateway, scoped to tenants and event types');
@@ -14,14 +16,19 @@ export function keyCommands(program: Command, context: CliContext): void {
     .description('create a key and print it, once')
     .option('--name <name>', 'what the key is for, e.g. billing-sync')
     .option('--tenant <id>', "a tenant the key may publish for; repeat for more, '*' for every tenant", collect, [])
-    .option('--types <patterns>', "comma-separated event types or prefixes ending in '*', e.g. 'TICKET_*,USER_LOGIN_FAILED'")
+    .option('--types <patterns>', "comma-separated event types or prefixes ending in '*', e.g. 'TICKET_*,USER_LOGIN_FAILED' (for the publish scope)")
+    .option('--scope <scope>', 'publish (the gateway) or read (the KPI API); repeat for both; default publish', collect, [])
     .action(async (options: CreateKeyOptions) => {
       const input = toNewKey(options);
       for (const pattern of unmatchedPatterns(input.eventTypes, context.catalog)) {
         console.error(`warning: "${pattern}" matches no event type in the catalog today`);
       }
-      const { key, plaintext } = await withKeyStore(context, (store) => store.create(input));
-      console.log(`Created API key "${key.name}"\n  id       ${key.id}\n  tenants  ${key.tenantIds.join(', ')}\n  types    ${key.eventTypes.join(', ')}\n`);
+      const { key, plaintext } = await withDatabase(context, async (pool) => {
+        // A read key's tenants are served as their bound roles: bind them first, so the key works at once.
+        if (input.scopes.includes('read')) for (const tenant of input.tenantIds) await bindTenant(pool, tenant);
+        return new ApiKeyStore(pool).create(input);
+      });
+      console.log(`Created API key "${key.name}"\n  id       ${key.id}\n  scopes   ${key.scopes.join(', ')}\n  tenants  ${key.tenantIds.join(', ')}\n  types    ${key.eventTypes.join(', ') || '-'}\n`);
       console.log(`  ${plaintext}\n`);
       console.log('Copy the key now: it is not shown again (only its hash is stored).');
     });
@@ -32,7 +39,7 @@ export function keyCommands(program: Command, context: CliContext): void {
     .action(async () => {
       const all = await withKeyStore(context, (store) => store.list());
       if (all.length === 0) return void console.log('No API keys yet: `eventline keys create --help` shows how to make one.');
-      console.log(formatTable(['ID', 'NAME', 'PREFIX', 'TENANTS', 'TYPES', 'CREATED', 'REVOKED'], all.map(row)));
+      console.log(formatTable(['ID', 'NAME', 'PREFIX', 'SCOPES', 'TENANTS', 'TYPES', 'CREATED', 'REVOKED'], all.map(row)));
     });
 
   keys
@@ -46,7 +53,7 @@ export function keyCommands(program: Command, context: CliContext): void {
 }
 
 function row(key: ApiKey): string[] {
-  return [key.id, key.name, key.keyPrefix, key.tenantIds.join(','), key.eventTypes.join(','), minute(key.createdAt), key.revokedAt ? minute(key.revokedAt) : '-'];
+  return [key.id, key.name, key.keyPrefix, key.scopes.join(','), key.tenantIds.join(','), key.eventTypes.join(',') || '-', minute(key.createdAt), key.revokedAt ? minute(key.revokedAt) : '-'];
 }
 
 const minute = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')}Z`;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { asTenant, TenantNotBoundError } from '@eventline/tenant-access';
 import { KpiQueryError, parseTokenKpiQuery, tokenKpis } from '@eventline/usage-kpis';
 import type { CliContext } from '../context';
 import { withDatabase } from '../database';
@@ -24,8 +25,10 @@ export function usageCommands(program: Command, context: CliContext): void {
     .option('--to <day>', 'last day, YYYY-MM-DD (UTC), inclusive')
     .action(async (options: KpiOptions) => {
       const query = toQuery(options);
-      // Straight to PostgreSQL, the same SQL as the projector's HTTP endpoint: works while the app is down.
-      const rows = await withDatabase(context, (pool) => tokenKpis(pool, query));
+      // Straight to PostgreSQL, the same SQL as the projector's HTTP endpoint (and as the tenant's role): works while the app is down.
+      const rows = await withDatabase(context, (pool) => asTenant(pool, query.tenant, (db) => tokenKpis(db, query))).catch((error: unknown) => {
+        throw error instanceof TenantNotBoundError ? new CliError(error.message) : error;
+      });
       if (rows.length === 0) return void console.log(`No usage recorded for tenant "${query.tenant}" in that range.`);
       const table = rows.map((r) => [r.key, String(r.events), String(r.input_tokens), String(r.output_tokens), String(r.total_tokens)]);
       console.log(formatTable([query.by.toUpperCase(), 'EVENTS', 'INPUT', 'OUTPUT', 'TOTAL'], table));

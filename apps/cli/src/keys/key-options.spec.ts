@@ -8,6 +8,7 @@ describe('keys create options', () => {
       name: 'sync',
       tenantIds: ['acme', 'globex'],
       eventTypes: ['TICKET_*', 'USER_LOGIN_FAILED'],
+      scopes: ['publish'],
     });
   });
 

@@ -1,4 +1,4 @@
-import { InvalidApiKeyError, matchesEventType, validateNewKey, type NewApiKey } from '@eventline/api-keys';
+import { InvalidApiKeyError, matchesEventType, validateNewKey, type KeyScope, type NewApiKey } from '@eventline/api-keys';
 import type { Catalog } from '@eventline/contracts';
 import { CliError } from '../errors';
 
@@ -6,16 +6,18 @@ export interface CreateKeyOptions {
   name?: string;
   tenant: string[];
   types?: string;
+  scope?: string[];
 }
 
 /** Flags of `keys create` as a key definition, refusing incomplete ones before anything connects. */
-export function toNewKey(options: CreateKeyOptions): NewApiKey {
+export function toNewKey(options: CreateKeyOptions): Required<NewApiKey> {
   if (!options.name?.trim()) throw new CliError('keys create needs --name <name>, to tell the key apart later (e.g. --name billing-sync)');
   if (options.tenant.length === 0) throw new CliError("keys create needs at least one --tenant <id> (repeat it for more; --tenant '*' allows every tenant)");
+  const scopes = (options.scope?.length ? options.scope : ['publish']) as KeyScope[];
   const eventTypes = (options.types ?? '').split(',').map((type) => type.trim()).filter(Boolean);
-  if (eventTypes.length === 0) throw new CliError("keys create needs --types <pattern>[,<pattern>…], e.g. --types 'TICKET_*,USER_LOGIN_FAILED' or --types '*'");
+  if (eventTypes.length === 0 && scopes.includes('publish')) throw new CliError("keys create needs --types <pattern>[,<pattern>…], e.g. --types 'TICKET_*,USER_LOGIN_FAILED' or --types '*'");
   try {
-    return validateNewKey({ name: options.name, tenantIds: options.tenant, eventTypes });
+    return validateNewKey({ name: options.name, tenantIds: options.tenant, eventTypes, scopes });
   } catch (error) {
     throw error instanceof InvalidApiKeyError ? new CliError(error.message) : error;
   }
