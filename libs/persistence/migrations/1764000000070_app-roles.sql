@@ -33,7 +33,7 @@ GRANT eventline_outbox_writer TO eventline_notification_worker, eventline_modera
 GRANT eventline_tenant_servers TO eventline_usage_projector;
 
 -- Every app checks at start that the schema it was built for is applied.
-GRANT SELECT ON pgmigrations, pgmigrations_checksums TO eventline_audit_projector, eventline_usage_projector, eventline_notification_worker,
+GRANT SELECT ON pgmigrations TO eventline_audit_projector, eventline_usage_projector, eventline_notification_worker,
   eventline_moderation_worker, eventline_outbox_relay, eventline_ingest_gateway;
 GRANT SELECT, INSERT, UPDATE ON consumer_offsets TO eventline_audit_projector, eventline_usage_projector, eventline_notification_worker, eventline_moderation_worker;
 
