@@ -66,12 +66,8 @@ describe('usage-projector against the real stack', () => {
     return { status: response.status, body: (await response.json()) as { rows: Array<Record<string, unknown>>; message?: string } };
   };
   const newKey = async (scopes: KeyScope[], tenants: string[]) => {
-    for (const t of scopes.includes('read') ? tenants : []) await bindTenant(t);
+    for (const t of scopes.includes('read') ? tenants : []) await bindTenantRole(suite.pool, t);
     return (await new ApiKeyStore(suite.pool).create({ name: uniqueName('kpi-test'), tenantIds: tenants, eventTypes: ['*'], scopes })).plaintext;
-  };
-  const bindTenant = async (t: string) => {
-    const client = await suite.pool.connect();
-    await bindTenantRole(client, t).finally(() => client.release());
   };
 
   it('serves token KPIs by model, user and day over HTTP to a read key of the tenant, and the CLI prints the same', async () => {

@@ -9,6 +9,7 @@ import { bindTenantRole, tenantRoleName } from './tenant-role';
 describe('asTenant: a tenant server reads as the role bound to the tenant (a scratch database, as eventline_usage_projector)', () => {
   let scratch: ScratchDatabase;
   let owner: Client;
+  let ownerPool: Pool;
   let server: Pool;
   const [bound, unbound] = [uniqueName('tenant-bound'), uniqueName('tenant-unbound')];
 
@@ -22,11 +23,13 @@ describe('asTenant: a tenant server reads as the role bound to the tenant (a scr
        VALUES ($1, '2026-12-01', 'm', 'u', 1, 10, 5), ($2, '2026-12-01', 'm', 'u', 1, 20, 5)`,
       [bound, unbound],
     );
+    ownerPool = new Pool({ connectionString: scratch.url, max: 1 });
     server = new Pool({ connectionString: appDatabaseUrl('usage-projector', scratch.url, {}), max: 1 });
   });
 
   afterAll(async () => {
     await server?.end();
+    await ownerPool?.end();
     await owner?.end();
     await scratch?.drop();
     const admin = new Client({ connectionString: loadStackEndpoints().databaseUrl });
@@ -35,8 +38,8 @@ describe('asTenant: a tenant server reads as the role bound to the tenant (a scr
   });
 
   it('sees only the bound tenant, even with a query that names no tenant and a variable set to the other', async () => {
-    expect(await bindTenantRole(owner, bound)).toBe(tenantRoleName(bound));
-    expect(await bindTenantRole(owner, bound)).toBe(tenantRoleName(bound));
+    expect(await bindTenantRole(ownerPool, bound)).toBe(tenantRoleName(bound));
+    expect(await bindTenantRole(ownerPool, bound)).toBe(tenantRoleName(bound));
     const rows = await asTenant(server, bound, async (db) => {
       await db.query(`SELECT set_config('eventline.tenant_id', $1, true)`, [unbound]);
       return (await db.query('SELECT tenant_id, input_tokens FROM usage_daily')).rows;

@@ -1,4 +1,5 @@
 import { escapeIdentifier, type Pool, type PoolClient } from 'pg';
+import { withTransaction } from '@eventline/persistence';
 import { TenantNotBoundError } from './tenant-not-bound-error';
 
 /**
@@ -7,21 +8,12 @@ import { TenantNotBoundError } from './tenant-not-bound-error';
  * read from tenant_roles, which callers cannot write; a caller never names the role or sets a
  * variable. The role ends with the transaction, so the pooled connection goes back as it came.
  */
-export async function asTenant<T>(pool: Pool, tenantId: string, work: (db: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN READ ONLY');
-    const role = await boundRole(client, tenantId);
-    await client.query(`SET LOCAL ROLE ${escapeIdentifier(role)}`);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+export function asTenant<T>(pool: Pool, tenantId: string, work: (db: PoolClient) => Promise<T>): Promise<T> {
+  return withTransaction(pool, async (client) => {
+    await client.query('SET TRANSACTION READ ONLY');
+    await client.query(`SET LOCAL ROLE ${escapeIdentifier(await boundRole(client, tenantId))}`);
+    return work(client);
+  });
 }
 
 /** A role bound to the tenant that this session may become. */

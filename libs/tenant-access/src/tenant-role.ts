@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { escapeIdentifier, type ClientBase } from 'pg';
+import { escapeIdentifier, type Pool } from 'pg';
+import { withTransaction } from '@eventline/persistence';
 
 /**
  * The database role bound to one tenant: a name derived from the tenant id, so any tenant id
@@ -13,20 +14,15 @@ export const tenantRoleName = (tenantId: string) => `eventline_tenant_${createHa
  * servers (eventline_tenant_servers) SET ROLE to it. Idempotent. Needs a role that may create
  * roles: the operator's, as `eventline tenants bind` and `eventline keys create --scope read` run.
  */
-export async function bindTenantRole(db: ClientBase, tenantId: string): Promise<string> {
+export function bindTenantRole(pool: Pool, tenantId: string): Promise<string> {
   const role = tenantRoleName(tenantId);
-  await db.query('BEGIN');
-  try {
+  return withTransaction(pool, async (tx) => {
     // Serialises two binds of one tenant: CREATE ROLE has no IF NOT EXISTS.
-    await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [role]);
-    const { rowCount } = await db.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
-    if (!rowCount) await db.query(`CREATE ROLE ${escapeIdentifier(role)} NOLOGIN IN ROLE eventline_tenant_reader`);
-    await db.query(`GRANT ${escapeIdentifier(role)} TO eventline_tenant_servers`);
-    await db.query('INSERT INTO tenant_roles (role_name, tenant_id) VALUES ($1, $2) ON CONFLICT (role_name) DO NOTHING', [role, tenantId]);
-    await db.query('COMMIT');
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [role]);
+    const { rowCount } = await tx.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+    if (!rowCount) await tx.query(`CREATE ROLE ${escapeIdentifier(role)} NOLOGIN IN ROLE eventline_tenant_reader`);
+    await tx.query(`GRANT ${escapeIdentifier(role)} TO eventline_tenant_servers`);
+    await tx.query('INSERT INTO tenant_roles (role_name, tenant_id) VALUES ($1, $2) ON CONFLICT (role_name) DO NOTHING', [role, tenantId]);
     return role;
-  } catch (error) {
-    await db.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
+  });
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { ApiKeyStore, type ApiKey } from '@eventline/api-keys';
+import { bindTenantRole } from '@eventline/tenant-access';
 import type { CliContext } from '../context';
 import { withDatabase } from '../database';
 import { CliError } from '../errors';
 import { collect, toNewKey, unmatchedPatterns, type CreateKeyOptions } from '../keys/key-options';
 import { withKeyStore } from '../keys/key-store';
 import { formatTable } from '../output/table';
-import { bindTenant } from './tenants';
 
 export function keyCommands(program: Command, context: CliContext): void {
   const keys = program.command('keys').description('API keys of the HTTP ingest gateway, scoped to tenants and event types');
@@ -25,7 +25,7 @@ export function keyCommands(program: Command, context: CliContext): void {
       }
       const { key, plaintext } = await withDatabase(context, async (pool) => {
         // A read key's tenants are served as their bound roles: bind them first, so the key works at once.
-        if (input.scopes.includes('read')) for (const tenant of input.tenantIds) await bindTenant(pool, tenant);
+        if (input.scopes.includes('read')) for (const tenant of input.tenantIds) await bindTenantRole(pool, tenant);
         return new ApiKeyStore(pool).create(input);
       });
       console.log(`Created API key "${key.name}"\n  id       ${key.id}\n  scopes   ${key.scopes.join(', ')}\n  tenants  ${key.tenantIds.join(', ')}\n  types    ${key.eventTypes.join(', ') || '-'}\n`);

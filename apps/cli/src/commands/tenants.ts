@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { Pool } from 'pg';
 import { bindTenantRole, rlsStates } from '@eventline/tenant-access';
 import type { CliContext } from '../context';
 import { withDatabase } from '../database';
@@ -13,7 +12,7 @@ export function tenantCommands(program: Command, context: CliContext): void {
     .command('bind <tenant>')
     .description("create the tenant's database role and bind it in tenant_roles, so per-tenant reads (KPIs) can run as it; idempotent")
     .action(async (tenant: string) => {
-      const role = await withDatabase(context, (pool) => bindTenant(pool, tenant));
+      const role = await withDatabase(context, (pool) => bindTenantRole(pool, tenant));
       console.log(`Tenant "${tenant}" is bound to role ${role}.`);
     });
 
@@ -28,8 +27,3 @@ export function tenantCommands(program: Command, context: CliContext): void {
     });
 }
 
-/** bindTenantRole on a connection of its own: it runs a transaction. */
-export async function bindTenant(pool: Pool, tenant: string): Promise<string> {
-  const client = await pool.connect();
-  return bindTenantRole(client, tenant).finally(() => client.release());
-}
