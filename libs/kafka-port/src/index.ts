@@ -12,6 +12,7 @@ export type * from './types';
 export { isRetriableKafkaError } from './retriable';
 export { KafkaPortError } from './errors';
 export { topicDurability, type TopicDurability } from './admin/topic-durability';
+export { kafkaSecurityFromEnv, SASL_MECHANISMS, type KafkaSecurity, type KafkaSasl, type KafkaTls, type SaslMechanism } from './security/kafka-security';
 
 export { KAFKA_CLIENTS, DEFAULT_KAFKA_CLIENTS, kafkaClientChoice, type KafkaClientName, type KafkaClientChoice } from './client/kafka-client-name';
 
