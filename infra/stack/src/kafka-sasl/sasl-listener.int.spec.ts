@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { catalogTopics, loadCatalog } from '@eventline/contracts';
 import { createKafkaPort, KAFKA_CLIENTS, type KafkaClientName, type KafkaClientOptions } from '@eventline/kafka-port';
-import { loadSaslStack, type SaslStack } from '@eventline/stack-config';
+import { findWorkspaceRoot, loadSaslStack, type SaslStack } from '@eventline/stack-config';
 import { usageTopics } from '@eventline/usage-kpis';
 
 const USER = 'usage-projector';
@@ -91,5 +92,17 @@ describe.each(KAFKA_CLIENTS.map((client) => [client] as const))("the stack's SAS
       await Promise.race([consumer.run(async () => undefined).then(() => crashed), crashed]);
     }).finally(() => consumer.disconnect().catch(() => undefined));
     expect(refused).toMatch(/not authorized|authorization failed/i);
+  });
+});
+
+describe("the stack's server logs (.local/logs), once the SASL_SSL users exist", () => {
+  it('hold no SCRAM password (the broker is sent only salted credentials)', () => {
+    const stack = loadSaslStack(['eventline-admin', USER]);
+    const logs = join(findWorkspaceRoot(), '.local', 'logs');
+    const files = readdirSync(logs).filter((file) => file.endsWith('.log'));
+    expect(files).toEqual(expect.arrayContaining(['kafka.log']));
+    const secrets = Object.values(stack.passwords);
+    const leaking = files.filter((file) => secrets.some((secret) => readFileSync(join(logs, file), 'utf8').includes(secret)));
+    expect(leaking).toEqual([]);
   });
 });
