@@ -38,3 +38,5 @@ export function createKafkaPort(options: KafkaClientOptions & { client?: KafkaCl
   const sides = { admin: portFor(choice.admin), producer: portFor(choice.producer), consumer: portFor(choice.consumer) };
   return ports.size === 1 ? sides.admin : new CompositeKafkaPort(sides);
 }
+export { upsertScramUsers } from './security/scram-users';
+export { createAcls, type AclGrant } from './security/acls';

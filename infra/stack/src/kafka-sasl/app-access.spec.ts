@@ -2,7 +2,7 @@ import { catalogTopics, loadCatalog } from '@eventline/contracts';
 import { MODERATED_TOPICS } from '@eventline/moderation-policies';
 import { usageTopics } from '@eventline/usage-kpis';
 import { appAccess } from './app-access';
-import { appAcls } from './kafka-acls';
+import { appGrants } from './kafka-acls';
 
 const catalog = loadCatalog();
 const access = appAccess(catalog);
@@ -24,10 +24,11 @@ describe("the apps' Kafka access", () => {
     expect(access.flatMap((app) => app.creates).filter((topic) => topics.has(topic))).toEqual([]);
   });
 
-  it('grants literal names only, so no prefix reaches a neighbour', () => {
-    const acls = access.flatMap(appAcls);
-    expect(acls.length).toBeGreaterThan(0);
-    expect(new Set(acls.map((acl) => acl.resourcePatternType))).toEqual(new Set([3]));
-    expect(acls.filter((acl) => acl.principal === 'User:usage-projector' && acl.resourceType === 3).map((acl) => acl.resourceName)).toEqual(['usage-projector']);
+  it('grants names, never a wildcard, and usage-projector exactly its group and its topics', () => {
+    const grants = access.flatMap(appGrants);
+    expect(grants.length).toBeGreaterThan(0);
+    expect(grants.filter((grant) => grant.name.includes('*'))).toEqual([]);
+    expect(grants.filter((grant) => grant.user === 'usage-projector' && grant.resource === 'group')).toEqual([{ user: 'usage-projector', resource: 'group', name: 'usage-projector', operation: 'READ' }]);
+    expect(grants.filter((grant) => grant.user === 'usage-projector' && grant.operation === 'READ' && grant.resource === 'topic').map((grant) => grant.name)).toEqual(usageTopics(catalog));
   });
 });

@@ -1,13 +1,14 @@
 import { loadCatalog } from '@eventline/contracts';
+import { createAcls, upsertScramUsers } from '@eventline/kafka-port';
 import { saslStackEntries } from '@eventline/stack-config';
 import { StackError } from '../errors';
 import type { KafkaCluster } from '../kafka-layout';
 import { isPortOpen } from '../net';
 import { runningPid } from '../processes';
 import { appAccess } from './app-access';
-import { createAppAcls } from './kafka-acls';
+import { appGrants } from './kafka-acls';
 import { kafkaTlsFiles } from './kafka-tls';
-import { ensurePasswords, KAFKA_ADMIN_USER, upsertScramUsers } from './kafka-users';
+import { ensurePasswords, KAFKA_ADMIN_USER } from './kafka-users';
 
 /**
  * A broker started without the listener keeps running without it (the stack never restarts a
@@ -31,7 +32,7 @@ export async function provisionSaslListener(cluster: KafkaCluster, local: string
   const apps = appAccess(loadCatalog());
   const passwords = ensurePasswords(local, [KAFKA_ADMIN_USER, ...apps.map((app) => app.user)]);
   await upsertScramUsers(plaintext[0], passwords);
-  await createAppAcls(plaintext, apps);
+  await createAcls(plaintext, apps.flatMap(appGrants));
   return saslStackEntries({
     brokers: cluster.nodes.map((node) => `127.0.0.1:${node.saslPort}`).join(','),
     mechanism: 'SCRAM-SHA-512',
