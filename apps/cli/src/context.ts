@@ -1,5 +1,5 @@
 import { loadCatalog, type Catalog } from '@eventline/contracts';
-import { createKafkaPort, type KafkaPort } from '@eventline/kafka-port';
+import { createKafkaPort, kafkaSecurityFromEnv, type KafkaPort } from '@eventline/kafka-port';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints, type StackEndpoints } from '@eventline/stack-config';
 
@@ -21,6 +21,6 @@ export class CliContext {
   }
 
   kafka(): KafkaPort {
-    return createKafkaPort({ brokers: this.endpoints.kafkaBrokers, clientId: 'eventline-cli' });
+    return createKafkaPort({ brokers: this.endpoints.kafkaBrokers, clientId: 'eventline-cli', ...kafkaSecurityFromEnv() });
   }
 }

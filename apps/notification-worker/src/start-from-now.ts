@@ -1,5 +1,5 @@
 import { catalogTopics, loadCatalog } from '@eventline/contracts';
-import { createKafkaPort } from '@eventline/kafka-port';
+import { createKafkaPort, kafkaSecurityFromEnv } from '@eventline/kafka-port';
 import { assertSchemaCurrent, createPool } from '@eventline/persistence';
 import { appDatabaseUrl, loadStackEndpoints } from '@eventline/stack-config';
 
@@ -11,7 +11,7 @@ import { appDatabaseUrl, loadStackEndpoints } from '@eventline/stack-config';
 export async function startFromNowOnFirstRun(group: string): Promise<void> {
   const endpoints = loadStackEndpoints();
   const pool = createPool({ applicationName: 'notification-worker-start', connectionString: appDatabaseUrl('notification-worker', endpoints.databaseUrl), max: 1 });
-  const admin = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: `${group}-start` }).admin();
+  const admin = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: `${group}-start`, ...kafkaSecurityFromEnv() }).admin();
   try {
     await assertSchemaCurrent(pool);
     await admin.connect();

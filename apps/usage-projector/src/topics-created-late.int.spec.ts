@@ -3,7 +3,7 @@ import { catalogTopics, loadCatalog } from '@eventline/contracts';
 import { createKafkaPort, type AdminPort } from '@eventline/kafka-port';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { eventually, exited, freePort, health, startApp, waitForHealth } from '@eventline/test-harness';
-import { usageTopics } from './usage-events';
+import { usageTopics } from '@eventline/usage-kpis';
 
 const LOG = '/tmp/usage-projector-topics-late.log';
 

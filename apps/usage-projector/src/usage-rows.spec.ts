@@ -1,6 +1,6 @@
 import { loadCatalog } from '@eventline/contracts';
 import type { DecodedEvent } from '@eventline/consumer-runtime';
-import { usageEventTypes, usageTopics } from './usage-events';
+import { usageEventTypes, usageTopics } from '@eventline/usage-kpis';
 import { usageRecordRow } from './usage-rows';
 
 function decoded(eventType: string, payload: Record<string, unknown>, model: { name: string; version: string | null } | null = null): DecodedEvent {

@@ -5,7 +5,7 @@ import type { BatchContext, DecodedEvent } from '@eventline/consumer-runtime';
 import { OnEvent } from '@eventline/consumer-nest';
 import { CATALOG } from '@eventline/nest-platform';
 import { rejectMiskeyed } from '@eventline/audit-projection';
-import { usageEventTypes } from './usage-events';
+import { usageEventTypes } from '@eventline/usage-kpis';
 import { usageRecordRow } from './usage-rows';
 import { recordUsage } from './usage-store';
 

@@ -24,6 +24,8 @@ async function main(): Promise<void> {
     const verb = result.started.length === 0 ? 'already running' : `started ${result.started.join(', ')}`;
     console.log(`\nStack ${verb}. Endpoints (also in .local/stack.env):`);
     for (const [key, value] of Object.entries(result.env)) console.log(`  ${key}=${value}`);
+    // Passwords stay in the file: a terminal's scrollback or a CI log is no place for them.
+    if (result.saslBrokers) console.log(`  SASL_SSL (SCRAM-SHA-512) on ${result.saslBrokers}: CA, users and passwords in .local/stack.env`);
     console.log(`Logs: .local/logs/`);
   } else if (command === 'down') {
     const outcomes = await down(settings);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ManagedProcess } from './processes';
 import type { StackSettings } from './settings';
+import { kafkaTlsFiles } from './kafka-sasl/kafka-tls';
 
 /** One KRaft node (broker and controller in one JVM): where it listens and where it keeps its files. */
 export interface KafkaNode {
@@ -8,6 +9,8 @@ export interface KafkaNode {
   id: number;
   port: number;
   controllerPort: number;
+  /** The SASL_SSL listener's port, when the cluster has one (EVENTLINE_KAFKA_SECURITY=sasl_ssl). */
+  saslPort?: number;
   dataDir: string;
   config: string;
   process: ManagedProcess;
@@ -26,6 +29,8 @@ export interface KafkaCluster {
   nodes: KafkaNode[];
   /** Names the ports' settings in a "port taken" message. */
   portHint: string;
+  /** Set when the nodes add a SASL_SSL listener: the PEM file with the broker's key and certificate chain. */
+  saslSsl?: { keystore: string };
 }
 
 export const BROKER_MAIN = 'kafka.Kafka';
@@ -50,9 +55,10 @@ export function kafkaLibs(settings: StackSettings) {
  * + 2(n-1): with the defaults 9092/9093, 9094/9095, 9096/9097. Moving the two base ports moves the
  * whole cluster, so two stacks never share a port.
  */
-export function nodePorts(settings: StackSettings, id: number): { port: number; controllerPort: number } {
+export function nodePorts(settings: StackSettings, id: number): { port: number; controllerPort: number; saslPort?: number } {
   const offset = 2 * (id - 1);
-  return { port: settings.kafka.port + offset, controllerPort: settings.kafka.controllerPort + offset };
+  const sasl = settings.kafka.security === 'sasl_ssl' ? { saslPort: settings.kafka.saslPort + offset } : {};
+  return { port: settings.kafka.port + offset, controllerPort: settings.kafka.controllerPort + offset, ...sasl };
 }
 
 /**
@@ -70,12 +76,13 @@ export function stackCluster(settings: StackSettings, nodes = settings.kafka.nod
     heap: settings.kafka.heap,
     jvmOptions: lightJvm(nodes),
     formatProcess: (node) => ({ name: `${node.process.name}-format`, marker: FORMAT_MAIN, runDir, logFile: join(logs, `${node.process.name}-format.log`) }),
-    portHint: 'EVENTLINE_KAFKA_PORT / EVENTLINE_KAFKA_CONTROLLER_PORT',
+    portHint: portHint(settings),
+    ...(settings.kafka.security === 'sasl_ssl' ? { saslSsl: { keystore: kafkaTlsFiles(settings.local).brokerKeystore } } : {}),
     nodes: Array.from({ length: nodes }, (_, index) => {
       const id = index + 1;
       const ports = nodePorts(settings, id);
-      if (Math.max(ports.port, ports.controllerPort) > 65535) {
-        throw new Error(`Kafka node ${id} would listen on ${ports.port}/${ports.controllerPort}, beyond 65535: lower EVENTLINE_KAFKA_PORT / EVENTLINE_KAFKA_CONTROLLER_PORT`);
+      if (Math.max(ports.port, ports.controllerPort, ports.saslPort ?? 0) > 65535) {
+        throw new Error(`Kafka node ${id} would listen on ${[ports.port, ports.controllerPort, ports.saslPort].filter(Boolean).join('/')}, beyond 65535: lower ${portHint(settings)}`);
       }
       return {
         id,
@@ -116,8 +123,14 @@ export function privateCluster(settings: StackSettings, dir: string, ports: numb
   return cluster;
 }
 
+const portHint = (settings: StackSettings) =>
+  settings.kafka.security === 'sasl_ssl' ? 'EVENTLINE_KAFKA_PORT / EVENTLINE_KAFKA_CONTROLLER_PORT / EVENTLINE_KAFKA_SASL_PORT' : 'EVENTLINE_KAFKA_PORT / EVENTLINE_KAFKA_CONTROLLER_PORT';
+
+/** Every port a node listens on. */
+export const nodeListenPorts = (node: KafkaNode) => [node.port, node.controllerPort, ...(node.saslPort === undefined ? [] : [node.saslPort])];
+
 function requireDistinctPorts(cluster: KafkaCluster): void {
-  const ports = cluster.nodes.flatMap((node) => [node.port, node.controllerPort]);
+  const ports = cluster.nodes.flatMap(nodeListenPorts);
   const repeated = ports.find((port, index) => ports.indexOf(port) !== index);
   if (repeated !== undefined) {
     throw new Error(`Kafka port ${repeated} would be used twice in a ${cluster.nodes.length}-node cluster; choose ${cluster.portHint} further apart`);

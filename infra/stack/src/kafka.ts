@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createKafkaPort, topicDurability } from '@eventline/kafka-port';
 import { StackError } from './errors';
-import { BROKER_MAIN, brokerList, kafkaLibs, type KafkaCluster, type KafkaNode } from './kafka-layout';
+import { BROKER_MAIN, brokerList, kafkaLibs, nodeListenPorts, type KafkaCluster, type KafkaNode } from './kafka-layout';
+import { KAFKA_ADMIN_USER } from './kafka-sasl/kafka-users';
 import { materialise } from './maven';
 import { isPortOpen, requireFreePorts, waitUntil } from './net';
 import { isAlive, logTail, runningPid, startDetached, stopProcess } from './processes';
@@ -30,11 +31,7 @@ export function brokerProperties(cluster: KafkaCluster, node: KafkaNode): string
     'process.roles=broker,controller',
     `node.id=${node.id}`,
     `controller.quorum.bootstrap.servers=${controllers(cluster)}`,
-    `listeners=PLAINTEXT://127.0.0.1:${node.port},CONTROLLER://127.0.0.1:${node.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${node.port}`,
-    'controller.listener.names=CONTROLLER',
-    'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    ...listenerProperties(cluster, node),
     `log.dirs=${node.dataDir}`,
     'num.partitions=3',
     `offsets.topic.replication.factor=${replicationFactor}`,
@@ -47,6 +44,45 @@ export function brokerProperties(cluster: KafkaCluster, node: KafkaNode): string
     'auto.create.topics.enable=false',
     '',
   ].join('\n');
+}
+
+function listenerProperties(cluster: KafkaCluster, node: KafkaNode): string[] {
+  const plain = {
+    listeners: `PLAINTEXT://127.0.0.1:${node.port},CONTROLLER://127.0.0.1:${node.controllerPort}`,
+    advertised: `PLAINTEXT://127.0.0.1:${node.port}`,
+    protocols: 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+  };
+  const common = ['controller.listener.names=CONTROLLER', 'inter.broker.listener.name=PLAINTEXT'];
+  if (!cluster.saslSsl || node.saslPort === undefined) {
+    return [`listeners=${plain.listeners}`, `advertised.listeners=${plain.advertised}`, ...common, `listener.security.protocol.map=${plain.protocols}`];
+  }
+  const sasl = `SASL_SSL://127.0.0.1:${node.saslPort}`;
+  return [
+    `listeners=${plain.listeners},${sasl}`,
+    `advertised.listeners=${plain.advertised},${sasl}`,
+    ...common,
+    `listener.security.protocol.map=${plain.protocols},SASL_SSL:SASL_SSL`,
+    ...saslSslProperties(cluster.saslSsl.keystore),
+  ];
+}
+
+/**
+ * The SASL_SSL listener: SCRAM-SHA-512 users (made by the stack, see kafka-sasl/), the broker's
+ * PEM key and chain signed by the stack's CA, and KRaft's StandardAuthorizer with no ACL meaning
+ * no access. The PLAINTEXT and CONTROLLER listeners stay open to the local machine: their
+ * principal, User:ANONYMOUS, is a super user, so the stack, its tools, the tests and the other
+ * nodes keep working unchanged. Only the SASL_SSL listener is locked down.
+ */
+function saslSslProperties(keystore: string): string[] {
+  return [
+    'sasl.enabled.mechanisms=SCRAM-SHA-512',
+    'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+    'ssl.keystore.type=PEM',
+    `ssl.keystore.location=${keystore}`,
+    'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    `super.users=User:ANONYMOUS;User:${KAFKA_ADMIN_USER}`,
+    'allow.everyone.if.no.acl.found=false',
+  ];
 }
 
 // Kafka cluster and directory ids are 16 random bytes in URL-safe base64, as `kafka-storage random-uuid` prints.
@@ -94,7 +130,7 @@ export async function prepareCluster(cluster: KafkaCluster): Promise<void> {
 
 /** Starts the node's JVM in the background and returns its pid; the cluster must be prepared. */
 export async function startNode(cluster: KafkaCluster, node: KafkaNode): Promise<number> {
-  await requireFreePorts([node.port, node.controllerPort], `Kafka node ${node.id}`, cluster.portHint);
+  await requireFreePorts(nodeListenPorts(node), `Kafka node ${node.id}`, cluster.portHint);
   return startDetached(node.process, 'java', [...cluster.jvmOptions, `-Xms256m`, `-Xmx${cluster.heap}`, `-Dlog4j2.configurationFile=${cluster.log4j}`, '-cp', cluster.classpath, BROKER_MAIN, node.config]);
 }
 
@@ -104,7 +140,7 @@ export async function startCluster(cluster: KafkaCluster): Promise<string[]> {
   if (missing.length === 0) return [];
   await prepareCluster(cluster);
   // Every port is checked before any JVM starts, so a taken port leaves nothing half started.
-  for (const node of missing) await requireFreePorts([node.port, node.controllerPort], `Kafka node ${node.id}`, cluster.portHint);
+  for (const node of missing) await requireFreePorts(nodeListenPorts(node), `Kafka node ${node.id}`, cluster.portHint);
   for (const node of missing) await startNode(cluster, node);
   return missing.map((node) => node.process.name);
 }

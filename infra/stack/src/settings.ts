@@ -6,7 +6,7 @@ export interface StackSettings {
   root: string;
   local: string;
   /** `port` / `controllerPort` are node 1's; node n listens on both plus 2(n-1) (see kafka-layout.ts). */
-  kafka: { version: string; nodes: number; port: number; controllerPort: number; heap: string };
+  kafka: { version: string; nodes: number; port: number; controllerPort: number; heap: string; security: KafkaSecurityMode; saslPort: number };
   registry: { version: string; port: number; heap: string };
   postgres: { embeddedPort: number };
   readyTimeoutMs: number;
@@ -27,6 +27,20 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
     throw new Error(`${name} must be a TCP port (1-65535), got "${raw}"`);
   }
   return value;
+}
+
+/**
+ * `plaintext` (the default): the PLAINTEXT listener only, no authorizer. `sasl_ssl`: a SASL_SSL
+ * listener (SCRAM-SHA-512, the stack's own CA) beside it, with per-app users and ACLs.
+ */
+export const KAFKA_SECURITY_MODES = ['plaintext', 'sasl_ssl'] as const;
+export type KafkaSecurityMode = (typeof KAFKA_SECURITY_MODES)[number];
+
+function kafkaSecurity(env: NodeJS.ProcessEnv): KafkaSecurityMode {
+  const raw = env.EVENTLINE_KAFKA_SECURITY;
+  if (raw === undefined || raw === '') return 'plaintext';
+  if ((KAFKA_SECURITY_MODES as readonly string[]).includes(raw)) return raw as KafkaSecurityMode;
+  throw new Error(`EVENTLINE_KAFKA_SECURITY must be one of ${KAFKA_SECURITY_MODES.join(', ')}, got "${raw}"`);
 }
 
 /** One node (the default) or a three-node cluster: the sizes the stack is tested with. */
@@ -55,6 +69,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): StackSetting
       controllerPort: port(env, 'EVENTLINE_KAFKA_CONTROLLER_PORT', 9093),
       // Three JVMs beside the registry on a 2-core CI runner or laptop: half a gigabyte each is plenty for tests.
       heap: env.EVENTLINE_KAFKA_HEAP ?? (nodes === 1 ? '1g' : '512m'),
+      security: kafkaSecurity(env),
+      // Node n's SASL_SSL listener is on this port plus 2(n-1), like the other two.
+      saslPort: port(env, 'EVENTLINE_KAFKA_SASL_PORT', 9098),
     },
     registry: {
       version: pomProperty(join(root, 'infra/apicurio/pom.xml'), 'apicurio.version'),

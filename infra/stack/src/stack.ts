@@ -1,4 +1,4 @@
-import type { StackEnvKey } from '@eventline/stack-config';
+import { SASL_STACK_KEYS, type StackEnvKey } from '@eventline/stack-config';
 import { ensureKafkaJars, startCluster, waitForCluster } from './kafka';
 import { brokerList, stackCluster } from './kafka-layout';
 import { StackError } from './errors';
@@ -11,6 +11,8 @@ import { ensureRegistryDist, registryProcess, registryUrl, startRegistry, waitFo
 import type { StackSettings } from './settings';
 import { ensureDevKeys } from './dev-keys';
 import { writeEnvFile } from './write-env-file';
+import { ensureKafkaTls } from './kafka-sasl/kafka-tls';
+import { provisionSaslListener, requireSaslListener } from './kafka-sasl/sasl-listener';
 
 export type StackEnv = Record<StackEnvKey, string>;
 
@@ -18,6 +20,8 @@ export interface UpResult {
   env: StackEnv;
   started: string[];
   alreadyRunning: string[];
+  /** The SASL_SSL listener's brokers, when EVENTLINE_KAFKA_SECURITY=sasl_ssl. */
+  saslBrokers?: string;
 }
 
 /** Starts whatever is not running yet; a second call with everything up only re-checks and returns. */
@@ -40,6 +44,10 @@ export async function up(settings: StackSettings): Promise<UpResult> {
 
   const kafkaMissing = kafka.nodes.some((node) => runningPid(node.process) === undefined);
   if (kafkaMissing) await step(`Kafka ${settings.kafka.version} jars`, () => ensureKafkaJars(settings));
+  if (kafka.saslSsl) {
+    await requireSaslListener(kafka);
+    await step('Kafka TLS certificates (.local/kafka-tls)', async () => void ensureKafkaTls(settings.local));
+  }
   const kafkaStarted = await startCluster(kafka);
   started.push(...kafkaStarted);
   alreadyRunning.push(...kafka.nodes.map((node) => node.process.name).filter((name) => !kafkaStarted.includes(name)));
@@ -54,15 +62,16 @@ export async function up(settings: StackSettings): Promise<UpResult> {
   // Both JVMs boot in parallel; waiting here, not after each start, saves a few seconds.
   await step(kafka.nodes.length === 1 ? 'Kafka ready' : `Kafka ready (${kafka.nodes.length} brokers)`, () => waitForCluster(kafka, settings.readyTimeoutMs));
   await step('schema registry ready', () => waitForRegistry(settings, registryPid));
+  const sasl = kafka.saslSsl ? await step('Kafka SASL_SSL users and ACLs', () => provisionSaslListener(kafka, settings.local)) : {};
 
   const env: StackEnv = {
     KAFKA_BROKERS: brokerList(kafka),
     SCHEMA_REGISTRY_URL: registryUrl(settings),
     DATABASE_URL: pg.databaseUrl,
   };
-  writeEnvFile(settings, env, 'Written by `npm run stack:up`; the environment overrides any line here.');
+  writeEnvFile(settings, { ...env, ...sasl }, 'Written by `npm run stack:up`; the environment overrides any line here.');
   ensureDevKeys(settings.local);
-  return { env, started, alreadyRunning };
+  return { env, started, alreadyRunning, ...(kafka.saslSsl ? { saslBrokers: sasl[SASL_STACK_KEYS.brokers] } : {}) };
 }
 
 /** The other node count's Kafka (one node vs a cluster) would hold the same ports and must be stopped first. */

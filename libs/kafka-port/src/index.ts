@@ -12,6 +12,7 @@ export type * from './types';
 export { isRetriableKafkaError } from './retriable';
 export { KafkaPortError } from './errors';
 export { topicDurability, type TopicDurability } from './admin/topic-durability';
+export { kafkaSecurityFromEnv, SASL_MECHANISMS, type KafkaSecurity, type KafkaSasl, type KafkaTls, type SaslMechanism } from './security/kafka-security';
 
 export { KAFKA_CLIENTS, DEFAULT_KAFKA_CLIENTS, kafkaClientChoice, type KafkaClientName, type KafkaClientChoice } from './client/kafka-client-name';
 
@@ -37,3 +38,5 @@ export function createKafkaPort(options: KafkaClientOptions & { client?: KafkaCl
   const sides = { admin: portFor(choice.admin), producer: portFor(choice.producer), consumer: portFor(choice.consumer) };
   return ports.size === 1 ? sides.admin : new CompositeKafkaPort(sides);
 }
+export { upsertScramUsers } from './security/scram-users';
+export { createAcls, type AclGrant } from './security/acls';

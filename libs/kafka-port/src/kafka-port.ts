@@ -1,6 +1,7 @@
 import type { AdminPort } from './admin/admin-port';
 import type { ConsumerOptions, ConsumerPort } from './consumer/consumer-port';
 import type { ProducerOptions, ProducerPort } from './producer/producer-port';
+import type { KafkaSasl, KafkaTls } from './security/kafka-security';
 
 export interface KafkaClientOptions {
   brokers: string[];
@@ -13,6 +14,10 @@ export interface KafkaClientOptions {
   connectionTimeoutMs?: number;
   /** How long one request may wait for the broker's answer (kafkajs default 30 s). */
   requestTimeoutMs?: number;
+  /** TLS to the brokers (SSL / SASL_SSL listeners); see kafkaSecurityFromEnv. */
+  ssl?: KafkaTls;
+  /** SASL credentials; only ever sent over TLS, so `ssl` is implied. */
+  sasl?: KafkaSasl;
 }
 
 /** Entry point of the port: one per process, handing out admin, producers and consumers. */

@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, type OnApplicationSh
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
-import { createKafkaPort } from '@eventline/kafka-port';
+import { createKafkaPort, kafkaSecurityFromEnv } from '@eventline/kafka-port';
 import { assertSchemaCurrent, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
@@ -72,11 +72,12 @@ export class PlatformModule {
         { provide: PLATFORM_OPTIONS, useValue: options },
         { provide: STACK_ENDPOINTS, useFactory: () => loadStackEndpoints() },
         { provide: CATALOG, useFactory: () => loadCatalog() },
-        { provide: KAFKA, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => createKafkaPort({ brokers: e.kafkaBrokers, clientId: options.service }) },
+        // TLS and SASL come from KAFKA_SSL_CA_FILE / KAFKA_SASL_* (kafkaSecurityFromEnv): a deployment's, never stack.env's.
+        { provide: KAFKA, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => createKafkaPort({ brokers: e.kafkaBrokers, clientId: options.service, ...kafkaSecurityFromEnv() }) },
         {
           provide: KAFKA_PROBE,
           inject: [STACK_ENDPOINTS],
-          useFactory: (e: StackEndpoints) => createKafkaPort({ brokers: e.kafkaBrokers, clientId: `${options.service}-probe`, retries: 0, silent: true }),
+          useFactory: (e: StackEndpoints) => createKafkaPort({ brokers: e.kafkaBrokers, clientId: `${options.service}-probe`, retries: 0, silent: true, ...kafkaSecurityFromEnv() }),
         },
         { provide: SchemaRegistryClient, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => new SchemaRegistryClient(e.schemaRegistryUrl) },
         {

@@ -4,3 +4,5 @@ export { loadStackEndpoints, stackEnvPath, STACK_ENV_KEYS } from './stack-env';
 export type { StackEndpoints, StackEnvKey } from './stack-env';
 export { checkpointKeyFile, pseudonymKeyFile, DEV_CHECKPOINT_KEY, DEV_PSEUDONYM_KEY } from './key-files';
 export { appDatabaseUrl, appDatabaseRole, appDatabaseUrlVariable } from './app-database-url';
+export { loadSaslStack, saslClientEnv, saslStackEntries, SASL_STACK_KEYS } from './sasl-stack-env';
+export type { SaslStack } from './sasl-stack-env';

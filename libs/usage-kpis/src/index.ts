@@ -2,3 +2,4 @@ export { KPI_DIMENSIONS, KpiQueryError, parseTokenKpiQuery } from './kpi-query';
 export type { KpiDimension, TokenKpiQuery } from './kpi-query';
 export { tokenKpis } from './token-kpis';
 export type { TokenKpiRow } from './token-kpis';
+export { USAGE_FIELDS, usageContracts, usageEventTypes, usageTopics } from './usage-events';

@@ -7,6 +7,7 @@ import { KafkajsConsumer } from './consumer';
 import { pinoLogCreator } from './log-creator';
 import { KafkajsProducer } from './producer';
 import { quietNegativeTimeoutWarnings } from './quiet-negative-timeouts';
+import { kafkajsSecurity } from './security';
 
 export class KafkajsPort implements KafkaPort {
   private readonly kafka: Kafka;
@@ -21,6 +22,7 @@ export class KafkajsPort implements KafkaPort {
       ...(options.silent ? { logLevel: logLevel.NOTHING } : {}),
       ...(options.connectionTimeoutMs === undefined ? {} : { connectionTimeout: options.connectionTimeoutMs }),
       ...(options.requestTimeoutMs === undefined ? {} : { requestTimeout: options.requestTimeoutMs }),
+      ...kafkajsSecurity(options),
     });
   }
 

@@ -1,6 +1,7 @@
 import type { BaseOptions } from '@platformatic/kafka';
 import type { KafkaClientOptions } from '../kafka-port';
 import { DEFAULT_BACKOFF, exponentialDelay } from './retry-delay';
+import { platformaticSecurity } from './security';
 
 /** kafkajs retries a failed request 5 times by default; the same count keeps both adapters' failure times alike. */
 const DEFAULT_RETRIES = 5;
@@ -14,5 +15,6 @@ export function baseOptions(options: KafkaClientOptions): BaseOptions {
     retryDelay: exponentialDelay(DEFAULT_BACKOFF),
     ...(options.connectionTimeoutMs === undefined ? {} : { connectTimeout: options.connectionTimeoutMs }),
     ...(options.requestTimeoutMs === undefined ? {} : { requestTimeout: options.requestTimeoutMs }),
+    ...platformaticSecurity(options),
   };
 }
