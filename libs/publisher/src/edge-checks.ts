@@ -50,13 +50,18 @@ function secondsFrom(env: NodeJS.ProcessEnv, name: string): number | undefined {
 /** Adds a problem when `occurredAt` (epoch ms, already shaped) lies outside the window around `now`. */
 export function checkOccurredAt(occurredAt: unknown, window: OccurredAtWindow, now: number, problems: FieldProblem[]): void {
   if (typeof occurredAt !== 'number' || problems.some((problem) => problem.path === 'occurred_at')) return;
-  const at = Number.isNaN(new Date(occurredAt).getTime()) ? String(occurredAt) : new Date(occurredAt).toISOString();
   if (occurredAt < now - window.maxAgeMs) {
     const seconds = occurredAt < now / 100 ? ' (epoch seconds? it takes milliseconds)' : '';
-    problems.push({ path: 'occurred_at', reason: `${at} is more than ${describe(window.maxAgeMs)} before now${seconds}` });
+    problems.push({ path: 'occurred_at', reason: `${instant(occurredAt)} is more than ${describe(window.maxAgeMs)} before now${seconds}` });
   } else if (occurredAt > now + window.maxAheadMs) {
-    problems.push({ path: 'occurred_at', reason: `${at} is more than ${describe(window.maxAheadMs)} after now` });
+    problems.push({ path: 'occurred_at', reason: `${instant(occurredAt)} is more than ${describe(window.maxAheadMs)} after now` });
   }
+}
+
+/** Formatted only for a refusal: an ISO string per accepted event would cost more than the check. */
+function instant(epochMs: number): string {
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? String(epochMs) : date.toISOString();
 }
 
 function describe(ms: number): string {

@@ -1,7 +1,7 @@
 import { Type } from 'avsc';
 import { findEvent, type Catalog, type EventContract } from '@eventline/contracts';
 import type { Headers, OutgoingMessage } from '@eventline/kafka-port';
-import { toWireFormat, type SchemaRegistryClient } from '@eventline/schema-registry';
+import { encodeWireFormat, type SchemaRegistryClient } from '@eventline/schema-registry';
 import { checkOccurredAt, DEFAULT_OCCURRED_AT_WINDOW, type OccurredAtWindow } from './edge-checks';
 import { buildEnvelope } from './envelope';
 import type { UntypedEventInput } from './event-input';
@@ -74,7 +74,7 @@ export class EventEncoder {
 
   private encode({ contract, envelope, input }: ValidatedEvent, schema: RegisteredSchema): PreparedEvent {
     envelope.schema_version = String(schema.version);
-    const value = toWireFormat(schema.id, this.codecFor(contract).type.toBuffer(envelope));
+    const value = encodeWireFormat(schema.id, this.codecFor(contract).type, envelope);
     const eventId = String(envelope.event_id);
     const tenantId = String(envelope.tenant_id);
     return {

@@ -33,6 +33,24 @@ interface CompiledField {
   normalize: Normalizer;
   /** Present when the field has a default; a fresh copy per event when the default is an object. */
   fallback?: () => unknown;
+  pathIn: (parent: string) => string;
+}
+
+/**
+ * The field's path under `parent`, kept from the last call: a record is nearly always normalized
+ * under the same parent path, and joining paths afresh for every field of every event showed in the
+ * publish profile.
+ */
+function pathOf(name: string): (parent: string) => string {
+  let lastParent = '';
+  let lastPath = name;
+  return (parent) => {
+    if (parent !== lastParent) {
+      lastParent = parent;
+      lastPath = join(parent, name);
+    }
+    return lastPath;
+  };
 }
 
 function compileRecord(record: Node): Normalizer {
@@ -40,6 +58,7 @@ function compileRecord(record: Node): Normalizer {
   const fields: CompiledField[] = (record.fields as Node[]).map((field) => ({
     name: String(field.name),
     normalize: compileNormalizer(field.type),
+    pathIn: pathOf(String(field.name)),
     ...('default' in field ? { fallback: defaultOf(field.default) } : {}),
   }));
   const declared = new Set(fields.map((field) => field.name));
@@ -52,7 +71,7 @@ function compileRecord(record: Node): Normalizer {
     const output: Record<string, unknown> = {};
     for (const field of fields) {
       const given = input[field.name];
-      output[field.name] = given === undefined && field.fallback ? field.fallback() : field.normalize(given, join(path, field.name), problems);
+      output[field.name] = given === undefined && field.fallback ? field.fallback() : field.normalize(given, field.pathIn(path), problems);
     }
     return output;
   };

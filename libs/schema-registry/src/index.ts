@@ -3,4 +3,4 @@ export type { AvroSchema } from './registry-client';
 export { COMPATIBILITY_LEVELS, asCompatibilityLevel } from './compatibility';
 export type { CompatibilityLevel } from './compatibility';
 export { RegistryHttpError } from './registry-http';
-export { toWireFormat, parseWireFormat, WireFormatError } from './wire-format';
+export { toWireFormat, encodeWireFormat, parseWireFormat, WireFormatError, type AvroEncoder } from './wire-format';

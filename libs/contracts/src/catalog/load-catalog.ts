@@ -72,6 +72,15 @@ export function buildCatalog(sources: CatalogSources, topicPrefix = ''): Catalog
   return { envelope: sources.envelope.json, domains, events };
 }
 
+/** Per catalog, its events by type: the publisher looks one up per event, and a catalog holds hundreds. */
+const byType = new WeakMap<Catalog, { events: EventContract[]; index: Map<string, EventContract> }>();
+
 export function findEvent(catalog: Catalog, eventType: string): EventContract | undefined {
-  return catalog.events.find((event) => event.eventType === eventType);
+  let entry = byType.get(catalog);
+  // A catalog whose events array was replaced since is indexed afresh.
+  if (!entry || entry.events !== catalog.events) {
+    entry = { events: catalog.events, index: new Map(catalog.events.map((event) => [event.eventType, event])) };
+    byType.set(catalog, entry);
+  }
+  return entry.index.get(eventType);
 }

@@ -9,8 +9,14 @@ import { compatibilityPartitioner, type MessageToProduce } from '@platformatic/k
  */
 export function javaCompatiblePartitioner(): (message: MessageToProduce, key: Buffer | undefined) => number {
   const next = new Map<string, number>();
+  // The producer hands the same Buffer for a repeated key (its BufferCache), so its hash is kept with it.
+  const hashes = new WeakMap<Buffer, number>();
   return (message, key) => {
-    if (Buffer.isBuffer(key)) return compatibilityPartitioner(message, key);
+    if (Buffer.isBuffer(key)) {
+      let hash = hashes.get(key);
+      if (hash === undefined) hashes.set(key, (hash = compatibilityPartitioner(message, key)));
+      return hash;
+    }
     const counter = next.get(message.topic) ?? 0;
     next.set(message.topic, (counter + 1) % 0x7fffffff);
     return counter;

@@ -1,6 +1,7 @@
 import { ProduceAcks, Producer, type BaseOptions, type MessageToProduce } from '@platformatic/kafka';
 import type { ProducerOptions, ProducerPort } from '../producer/producer-port';
 import type { OutgoingMessage, RecordMetadata } from '../types';
+import { BufferCache } from './buffer-cache';
 import { javaCompatiblePartitioner } from './partitioner';
 import { asPortError } from './port-errors';
 import { exponentialDelay } from './retry-delay';
@@ -50,12 +51,15 @@ export class PlatformaticProducer implements ProducerPort {
   }
 }
 
+/** Header names and record keys: few distinct strings, on every message. Values such as event ids are unique, so they are not cached. */
+const repeated = new BufferCache();
+
 function toProduce(topic: string, message: OutgoingMessage): MessageToProduce {
   const headers = new Map<Buffer, Buffer>();
-  for (const [name, value] of Object.entries(message.headers ?? {})) headers.set(Buffer.from(name), Buffer.from(value));
+  for (const name in message.headers) headers.set(repeated.get(name), Buffer.from(message.headers[name]));
   return {
     topic,
-    key: message.key === null ? undefined : Buffer.from(message.key),
+    key: message.key === null ? undefined : repeated.get(message.key),
     value: message.value ?? undefined,
     headers,
     ...(message.timestamp === undefined ? {} : { timestamp: BigInt(message.timestamp) }),
