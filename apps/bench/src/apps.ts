@@ -3,7 +3,7 @@ import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findWorkspaceRoot } from '@eventline/stack-config';
+import { APP_NODE_OPTIONS, findWorkspaceRoot } from '@eventline/stack-config';
 import { exited, freePort, waitForHealth } from '@eventline/test-harness';
 import type { BenchRun } from './bench-run';
 import { log } from './progress';
@@ -63,7 +63,7 @@ export async function startBenchApp(run: BenchRun, name: BenchAppName, scope: st
 function startBuiltApp(name: BenchAppName, env: Record<string, string>, logFile: string): ChildProcess {
   const output = openSync(logFile, 'a');
   const root = join(findWorkspaceRoot(), 'dist', 'apps', name);
-  const child = spawn(process.execPath, [`apps/${name}/src/main.js`], { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', output, output, 'ipc'] });
+  const child = spawn(process.execPath, [`apps/${name}/src/main.js`], { cwd: root, env: { ...process.env, NODE_OPTIONS: APP_NODE_OPTIONS, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', output, output, 'ipc'] });
   // The channel makes the app exit should the bench die; it must not keep the bench alive.
   child.channel?.unref();
   return child;

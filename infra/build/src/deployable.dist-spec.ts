@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
+import { APP_NODE_OPTIONS, findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
 import { exited, waitForHealth } from '@eventline/test-harness';
 import { buildApplications } from './build-app';
 import { findProject } from './projects';
@@ -61,6 +61,7 @@ describe('the built apps, outside the checkout', () => {
         cwd: deployDir,
         env: {
           PATH: process.env.PATH,
+          NODE_OPTIONS: APP_NODE_OPTIONS,
           KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
           SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
           DATABASE_URL: endpoints.databaseUrl,

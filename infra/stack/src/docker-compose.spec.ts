@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findWorkspaceRoot } from '@eventline/stack-config';
+import { APP_NODE_OPTIONS, findWorkspaceRoot } from '@eventline/stack-config';
 import { parse } from 'yaml';
 import { loadSettings } from './settings';
 
@@ -37,6 +37,7 @@ describe('docker-compose.yml', () => {
       const service = compose.services[app];
       expect([app, service?.command?.join(' ')]).toEqual([app, `node apps/${app}/src/main.js`]);
       expect(Object.keys(service.environment)).toEqual(expect.arrayContaining(['KAFKA_BROKERS', 'SCHEMA_REGISTRY_URL', 'DATABASE_URL']));
+      expect([app, service.environment.NODE_OPTIONS]).toEqual([app, APP_NODE_OPTIONS]);
       expect(service.depends_on['platform-init'].condition).toBe('service_completed_successfully');
       expect([app, Number(service.environment.HEALTH_PORT) > 0]).toEqual([app, true]);
     }

@@ -6,3 +6,4 @@ export { checkpointKeyFile, pseudonymKeyFile, DEV_CHECKPOINT_KEY, DEV_PSEUDONYM_
 export { appDatabaseUrl, appDatabaseRole, appDatabaseUrlVariable } from './app-database-url';
 export { loadSaslStack, saslClientEnv, saslStackEntries, SASL_STACK_KEYS } from './sasl-stack-env';
 export type { SaslStack } from './sasl-stack-env';
+export { APP_NODE_OPTIONS } from './app-node-options';
