@@ -6,14 +6,14 @@ import { migrate } from './migrate';
 /** What each role may do, table by table: a grant added to a migration fails here until it is added on purpose. */
 const EXPECTED_GRANTS: Record<string, Record<string, string>> = {
   eventline_audit_projector: { audit_checkpoints: 'INSERT,SELECT', audit_logs: 'INSERT,SELECT', consumer_offsets: 'INSERT,SELECT,UPDATE', domain_events: 'INSERT,SELECT', pgmigrations: 'SELECT' },
-  eventline_ingest_gateway: { api_keys: 'SELECT', pgmigrations: 'SELECT' },
-  eventline_moderation_worker: { consumer_offsets: 'INSERT,SELECT,UPDATE', moderation_blocks: 'DELETE,INSERT,SELECT', moderation_cases: 'INSERT,SELECT,UPDATE', moderation_signals: 'INSERT,SELECT', pgmigrations: 'SELECT' },
+  eventline_ingest_gateway: { api_keys: 'SELECT', pgmigrations: 'SELECT', subject_keys: 'INSERT,SELECT' },
+  eventline_moderation_worker: { consumer_offsets: 'INSERT,SELECT,UPDATE', moderation_blocks: 'DELETE,INSERT,SELECT', moderation_cases: 'INSERT,SELECT,UPDATE', moderation_signals: 'INSERT,SELECT', pgmigrations: 'SELECT', subject_keys: 'SELECT' },
   eventline_notification_worker: {
     consumer_offsets: 'INSERT,SELECT,UPDATE', notification_preferences: 'INSERT,SELECT,UPDATE', notification_recipients: 'INSERT,SELECT,UPDATE',
-    notification_sends: 'DELETE,INSERT,SELECT,UPDATE', notification_suppressions: 'INSERT,SELECT,UPDATE', notifications: 'INSERT,SELECT,UPDATE', pgmigrations: 'SELECT',
+    notification_sends: 'DELETE,INSERT,SELECT,UPDATE', notification_suppressions: 'INSERT,SELECT,UPDATE', notifications: 'INSERT,SELECT,UPDATE', pgmigrations: 'SELECT', subject_keys: 'SELECT',
   },
   eventline_outbox_relay: { outbox: 'SELECT,UPDATE', pgmigrations: 'SELECT' },
-  eventline_outbox_writer: { outbox: 'INSERT,SELECT' },
+  eventline_outbox_writer: { outbox: 'INSERT,SELECT', subject_keys: 'INSERT,SELECT' },
   eventline_tenant_reader: Object.fromEntries(
     ['audit_logs', 'domain_events', 'moderation_blocks', 'moderation_cases', 'moderation_signals', 'notification_preferences', 'notification_recipients',
       'notification_suppressions', 'notifications', 'tenant_roles', 'usage_daily', 'usage_records'].map((table) => [table, 'SELECT']),

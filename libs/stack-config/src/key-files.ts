@@ -4,6 +4,7 @@ import { localDir, workspaceRootOrUndefined } from './workspace-root';
 /** Development keys `npm run stack:up` writes into `.local/` (never production keys). */
 export const DEV_CHECKPOINT_KEY = 'checkpoint-key.pem';
 export const DEV_PSEUDONYM_KEY = 'pseudonym-key';
+export const DEV_MASTER_KEY = 'master-key';
 
 /** The file `variable` names, else the checkout's development key if the stack wrote one, else none. */
 function keyFile(env: NodeJS.ProcessEnv, variable: string, devName: string): string | undefined {
@@ -18,3 +19,6 @@ export const checkpointKeyFile = (env: NodeJS.ProcessEnv = process.env) => keyFi
 
 /** The secret of the keyed hash that stands in for personal data in audit_logs: EVENTLINE_PSEUDONYM_KEY_FILE. */
 export const pseudonymKeyFile = (env: NodeJS.ProcessEnv = process.env) => keyFile(env, 'EVENTLINE_PSEUDONYM_KEY_FILE', DEV_PSEUDONYM_KEY);
+
+/** The key that wraps every data subject's data key (crypto-shredding): EVENTLINE_MASTER_KEY_FILE. */
+export const masterKeyFile = (env: NodeJS.ProcessEnv = process.env) => keyFile(env, 'EVENTLINE_MASTER_KEY_FILE', DEV_MASTER_KEY);

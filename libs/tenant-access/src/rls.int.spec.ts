@@ -8,7 +8,7 @@ import { rlsStates } from './rls-states';
 /** Every table with a tenant_id column. A new one fails the first test until it is listed here and isolated. */
 const TENANT_TABLES = [
   'audit_logs', 'domain_events', 'moderation_blocks', 'moderation_cases', 'moderation_signals', 'notification_preferences',
-  'notification_recipients', 'notification_suppressions', 'notifications', 'outbox', 'tenant_roles', 'usage_daily', 'usage_records',
+  'notification_recipients', 'notification_suppressions', 'notifications', 'outbox', 'subject_keys', 'tenant_roles', 'usage_daily', 'usage_records',
 ];
 
 /** Values the tables' CHECK constraints accept; every other required column gets a fresh value of its type. */
@@ -104,6 +104,7 @@ function sampleOfType(type: string): unknown {
     case 'int4': case 'int8': return Math.floor(Math.random() * 1_000_000);
     case 'bool': return true;
     case 'jsonb': return '{}';
+    case 'bytea': return Buffer.from('sample');
     case 'text': return `v-${randomUUID()}`;
     default: throw new Error(`no sample value for a required column of type ${type}: add one`);
   }
