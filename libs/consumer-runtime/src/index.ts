@@ -18,5 +18,6 @@ export type { FailurePolicyOptions } from './middleware/failure-policy';
 export { deadLetters, deadLetterSender, deadLetterTopic } from './middleware/dead-letter';
 export type { DeadLetterSender } from './middleware/dead-letter';
 export { decodeEvents } from './middleware/decode';
+export { openPii } from './middleware/open-pii';
 export { inTransaction } from './middleware/transaction';
 export { storedOffsets, readStoredOffsets } from './middleware/offsets';

@@ -15,3 +15,4 @@ export type { AvroSchema, Catalog, CatalogSources, DomainSpec, EventContract, Ev
 export type { EventEnvelopes, EventPayloads, EventType } from './generated';
 export { EVENT_TYPES } from './generated';
 export { piiStrings, redactPii } from './catalog/redact-pii';
+export { DEFAULT_PII_SUBJECT, resolvePiiSubject } from './catalog/pii-subject';

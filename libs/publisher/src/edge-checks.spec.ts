@@ -70,7 +70,7 @@ describe('what the edge refuses beyond the Avro types', () => {
   it('takes the window from the environment, and names a bad setting', () => {
     const window = occurredAtWindowFrom({ EVENTLINE_OCCURRED_AT_MAX_AGE_S: '60', EVENTLINE_OCCURRED_AT_MAX_AHEAD_S: '0' });
     expect(window).toEqual({ maxAgeMs: 60_000, maxAheadMs: 0 });
-    const strict = new EventEncoder(loadCatalog(), {} as SchemaRegistryClient, 'edge-test', window);
+    const strict = new EventEncoder(loadCatalog(), {} as SchemaRegistryClient, 'edge-test', { occurredAtWindow: window });
     expect(problemsOf(assigned({ occurred_at: Date.now() - 120_000 }), strict)).toEqual([{ path: 'occurred_at', reason: expect.stringMatching(/is more than 60 s before now$/) }]);
     expect(() => occurredAtWindowFrom({ EVENTLINE_OCCURRED_AT_MAX_AGE_S: 'a year' })).toThrow('EVENTLINE_OCCURRED_AT_MAX_AGE_S must be a number of seconds ≥ 0, got "a year"');
   });

@@ -1,6 +1,7 @@
 import { Type } from 'avsc';
 import { findEvent, type Catalog, type EventContract } from '@eventline/contracts';
 import type { Headers, OutgoingMessage } from '@eventline/kafka-port';
+import type { PiiSealer } from '@eventline/pii-sealing';
 import { encodeWireFormat, type SchemaRegistryClient } from '@eventline/schema-registry';
 import { checkOccurredAt, DEFAULT_OCCURRED_AT_WINDOW, type OccurredAtWindow } from './edge-checks';
 import { buildEnvelope } from './envelope';
@@ -39,13 +40,18 @@ export class EventEncoder {
   private readonly codecs = new Map<string, Codec>();
   private readonly schemaIds: SchemaIdCache;
 
+  private readonly occurredAtWindow: OccurredAtWindow;
+  private readonly sealer: PiiSealer | undefined;
+
   constructor(
     private readonly catalog: Catalog,
     registry: SchemaRegistryClient,
     private readonly source: string,
-    private readonly occurredAtWindow: OccurredAtWindow = DEFAULT_OCCURRED_AT_WINDOW,
+    options: { occurredAtWindow?: OccurredAtWindow; sealer?: PiiSealer } = {},
   ) {
     this.schemaIds = new SchemaIdCache(registry);
+    this.occurredAtWindow = options.occurredAtWindow ?? DEFAULT_OCCURRED_AT_WINDOW;
+    this.sealer = options.sealer;
   }
 
   /** Checks input without any I/O; throws EventValidationError naming each bad field. */
@@ -56,6 +62,7 @@ export class EventEncoder {
     const draft = buildEnvelope(input, contract, this.source, 'pending', problems);
     const envelope = this.codecFor(contract).check(draft, problems);
     checkOccurredAt(envelope.occurred_at, this.occurredAtWindow, Date.now(), problems);
+    if (this.sealer) problems.push(...this.sealer.check(envelope, contract));
     if (problems.length > 0) throw new EventValidationError(contract.eventType, problems);
     return { contract, envelope, input };
   }
@@ -65,8 +72,9 @@ export class EventEncoder {
     return prepared;
   }
 
-  /** Encodes validated events; the registry is asked once per contract (and only the first time). */
+  /** Seals personal data (when a key store is given), then encodes; the registry is asked once per contract (and only the first time). */
   async encodeAll(events: ValidatedEvent[]): Promise<PreparedEvent[]> {
+    await this.sealer?.sealAll(events);
     const contracts = new Set(events.map((event) => event.contract));
     const ids = new Map(await Promise.all([...contracts].map(async (contract) => [contract, await this.schemaIds.resolve(contract)] as const)));
     return events.map((event) => this.encode(event, ids.get(event.contract)!));

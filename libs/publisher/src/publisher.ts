@@ -1,6 +1,8 @@
 import { loadCatalog, type Catalog, type EventType } from '@eventline/contracts';
 import { KafkaPortError, type KafkaPort, type ProducerPort } from '@eventline/kafka-port';
+import { PiiSealer } from '@eventline/pii-sealing';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
+import type { SubjectKeyStore } from '@eventline/subject-keys';
 import { Batcher } from './batcher';
 import type { EventInput, UntypedEventInput } from './event-input';
 import { occurredAtWindowFrom, type OccurredAtWindow } from './edge-checks';
@@ -27,6 +29,12 @@ export interface PublisherOptions {
    * ahead, or EVENTLINE_OCCURRED_AT_MAX_AGE_S and EVENTLINE_OCCURRED_AT_MAX_AHEAD_S.
    */
   occurredAtWindow?: OccurredAtWindow;
+  /**
+   * Where data subjects' keys live (crypto-shredding). With it, the values of fields marked
+   * `"pii": true` are sealed per subject into `pii_sealed` before anything leaves the process;
+   * without it they travel in clear.
+   */
+  subjectKeys?: SubjectKeyStore;
 }
 
 const DEFAULT_SEND_BUDGET_MS = 10_000;
@@ -59,7 +67,10 @@ export class Publisher {
   private connected = false;
 
   constructor(options: PublisherOptions) {
-    this.encoder = new EventEncoder(options.catalog ?? loadCatalog(), options.registry, options.source, options.occurredAtWindow ?? occurredAtWindowFrom());
+    this.encoder = new EventEncoder(options.catalog ?? loadCatalog(), options.registry, options.source, {
+      occurredAtWindow: options.occurredAtWindow ?? occurredAtWindowFrom(),
+      sealer: options.subjectKeys && new PiiSealer(options.subjectKeys),
+    });
     this.sendBudgetMs = options.sendBudgetMs ?? DEFAULT_SEND_BUDGET_MS;
     this.producer = options.kafka.producer({ idempotent: true, retry: retryWithin(this.sendBudgetMs) });
     this.batcher = new Batcher(this.producer, options.lingerMs ?? 5, options.maxBatchSize ?? 500);

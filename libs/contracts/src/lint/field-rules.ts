@@ -1,3 +1,4 @@
+import { resolvePiiSubject } from '../catalog/pii-subject';
 import type { AvroSchema } from '../catalog/types';
 import type { LintIssue } from './lint-issue';
 
@@ -11,6 +12,26 @@ export function checkRecordFields(record: AvroSchema, path: string, report: Repo
     if ('pii' in field && typeof field.pii !== 'boolean') report(fieldPath, '"pii" must be true or false');
     checkOptional(field, fieldPath, report);
     for (const nested of nestedRecords(field.type)) checkRecordFields(nested, fieldPath, report);
+  }
+}
+
+/**
+ * Each `"pii_subject"` resolves to a string in the envelope or the payload, and sits on a field
+ * marked pii: the publisher seals the field with that subject's key, so a subject it cannot read
+ * would make the event unpublishable.
+ */
+export function checkPiiSubjects(envelope: AvroSchema, payload: AvroSchema, report: Report, record: AvroSchema = payload, path = String(payload.name)): void {
+  for (const field of (record.fields as AvroSchema[] | undefined) ?? []) {
+    const fieldPath = `${path}.${String(field.name)}`;
+    if ('pii_subject' in field) {
+      if (field.pii !== true) report(fieldPath, '"pii_subject" is set on a field not marked "pii": true');
+      else if (typeof field.pii_subject !== 'string' || field.pii_subject === '') report(fieldPath, '"pii_subject" must be a non-empty path, e.g. actor.id or user_id');
+      else {
+        const resolved = resolvePiiSubject(envelope, payload, field.pii_subject);
+        if ('problem' in resolved) report(fieldPath, `"pii_subject" "${field.pii_subject}" ${resolved.problem}`);
+      }
+    }
+    for (const nested of nestedRecords(field.type)) checkPiiSubjects(envelope, payload, report, nested, fieldPath);
   }
 }
 

@@ -91,4 +91,30 @@ describe('lintCatalog', () => {
     const issues = lint({ events: [event('things', 'THING_CREATED', [{ name: 'count', type: 'int', default: 'many', doc: 'n' }])] });
     expect(issues).toEqual([expect.stringMatching(/not a valid Avro schema/)]);
   });
+  it('accepts a pii_subject that names an envelope path or a string payload field, and the default', () => {
+    const fields = [
+      idField,
+      { name: 'email', type: 'string', doc: 'Address.', pii: true, pii_subject: 'thingId' },
+      { name: 'name', type: ['null', 'string'], default: null, doc: 'Name.', pii: true, pii_subject: 'entity_id' },
+      { name: 'note', type: 'string', doc: 'Note.', pii: true },
+    ];
+    expect(lint({ events: [event('things', 'THING_CREATED', fields)] })).toEqual([]);
+  });
+
+  it('refuses a pii_subject it cannot resolve, one that is not a string, and one on a field without pii', () => {
+    const fields = [
+      idField,
+      { name: 'count', type: 'long', doc: 'Count.' },
+      { name: 'a', type: 'string', doc: 'A.', pii: true, pii_subject: 'owner_id' },
+      { name: 'b', type: 'string', doc: 'B.', pii: true, pii_subject: 'actor.name' },
+      { name: 'c', type: 'string', doc: 'C.', pii: true, pii_subject: 'count' },
+      { name: 'd', type: 'string', doc: 'D.', pii_subject: 'thingId' },
+    ];
+    expect(lint({ events: [event('things', 'THING_CREATED', fields)] })).toEqual([
+      expect.stringContaining('(ThingCreated.a): "pii_subject" "owner_id" names no envelope or payload field ("owner_id")'),
+      expect.stringContaining('(ThingCreated.b): "pii_subject" "actor.name" has no field "name" where it points'),
+      expect.stringContaining('(ThingCreated.c): "pii_subject" "count" must point at a string field (the subject is an id)'),
+      expect.stringContaining('(ThingCreated.d): "pii_subject" is set on a field not marked "pii": true'),
+    ]);
+  });
 });

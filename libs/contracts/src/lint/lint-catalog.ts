@@ -2,7 +2,7 @@ import { Type } from 'avsc';
 import { composeEventSchema } from '../catalog/compose';
 import { namespaceFor, recordNameFor, topicFor } from '../catalog/naming';
 import { NAMING_STYLES, type AvroSchema, type CatalogSources, type DomainSpec, type NamingStyle } from '../catalog/types';
-import { checkRecordFields, issueReporter } from './field-rules';
+import { checkPiiSubjects, checkRecordFields, issueReporter } from './field-rules';
 import type { LintIssue } from './lint-issue';
 
 const METADATA_KEYS = ['event_type', 'title', 'category', 'entity_type', 'seed'] as const;
@@ -67,6 +67,7 @@ function lintEvent(
   if (json.type !== 'record') report('type', 'an event contract is an Avro record');
   if (typeof json.doc !== 'string' || json.doc === '') report('doc', 'the record has no doc');
   checkRecordFields(json, String(json.name), report);
+  checkPiiSubjects(envelope, json, report);
   try {
     Type.forSchema(composeEventSchema(envelope, json) as never);
   } catch (error) {
