@@ -45,6 +45,12 @@ describe('audit rows', () => {
     expect(row.occurred_at.toISOString()).toBe('2026-11-25T10:00:00.000Z');
   });
 
+  it('keeps the sealed personal data beside the payload, and null when there is none', () => {
+    const sealed = [{ subject_ref: 'r1', generation: 1, fields: ['body'], sealed: 'c2VhbGVk' }];
+    expect(domainEventRow(decoded('dm.message.created', { body: '' }, { pii_sealed: sealed })).pii_sealed).toBe(JSON.stringify(sealed));
+    expect(domainEventRow(decoded('dm.message.created', { body: 'hi' })).pii_sealed).toBeNull();
+  });
+
   it('leaves PII out of audit_logs.metadata', () => {
     const payload = { message_id: 'm-1', thread_id: 'th-1', sender_id: 'user-1', recipient_ids: ['user-2'], body: 'my phone is 555-0100', sent_at: 1 };
     const row = auditLogRow(decoded('dm.message.created', payload), catalog, pseudonyms);

@@ -19,6 +19,8 @@ export interface DomainEventRow {
   confidence: number | null;
   model: string | null;
   payload: string;
+  /** The envelope's sealed personal data, as JSON; null when the event had none or was published without a key store. */
+  pii_sealed: string | null;
   topic: string;
   kafka_partition: number;
   kafka_offset: string;
@@ -65,6 +67,7 @@ export function domainEventRow(event: DecodedEvent): DomainEventRow {
     confidence: (e.confidence as number | null) ?? null,
     model: e.model ? JSON.stringify(e.model) : null,
     payload: JSON.stringify(e.payload),
+    pii_sealed: e.pii_sealed ? JSON.stringify(e.pii_sealed) : null,
     topic: event.message.topic,
     kafka_partition: event.message.partition,
     kafka_offset: event.message.offset,

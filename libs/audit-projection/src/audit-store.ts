@@ -6,7 +6,7 @@ import { chainName, chainRows, type ChainedAuditRow, type ChainHead, type ChainK
 const DOMAIN_EVENT_COLUMNS: Record<keyof DomainEventRow, string> = {
   event_id: 'uuid', event_type: 'text', tenant_id: 'text', occurred_at: 'timestamptz', actor_id: 'text', actor_type: 'text',
   entity_type: 'text', entity_id: 'text', source: 'text', schema_version: 'text', correlation_id: 'text', causation_id: 'text',
-  confidence: 'float8', model: 'jsonb', payload: 'jsonb', topic: 'text', kafka_partition: 'int4', kafka_offset: 'int8',
+  confidence: 'float8', model: 'jsonb', payload: 'jsonb', pii_sealed: 'jsonb', topic: 'text', kafka_partition: 'int4', kafka_offset: 'int8',
 };
 const AUDIT_LOG_COLUMNS: Record<keyof ChainedAuditRow, string> = {
   id: 'uuid', event_id: 'uuid', tenant_id: 'text', actor_id: 'text', action: 'text', entity_type: 'text', entity_id: 'text', metadata: 'jsonb',
