@@ -10,6 +10,7 @@ import { notificationCommands } from './commands/notifications';
 import { schemaCommands } from './commands/schemas';
 import { streamCommands } from './commands/stream';
 import { tenantCommands } from './commands/tenants';
+import { eraseCommand } from './commands/erase';
 import { usageCommands } from './commands/usage';
 import { CliContext } from './context';
 import { CliError } from './errors';
@@ -27,6 +28,7 @@ notificationCommands(program, context);
 usageCommands(program, context);
 auditCommands(program, context);
 tenantCommands(program, context);
+eraseCommand(program, context);
 
 program.parseAsync(process.argv).then(
   () => process.exit(0),

@@ -18,3 +18,17 @@ export class Erased {
 }
 
 export const isErased = (value: unknown): value is Erased => value instanceof Erased;
+
+/**
+ * What a reader that may not see personal data gets for a field still sealed (`eventline tail`
+ * without --open-pii): it says the value exists and whose it is, not what it is.
+ */
+export class Sealed {
+  readonly sealed = true;
+
+  constructor(readonly subjectRef: string) {}
+
+  toJSON(): { sealed: true; subject_ref: string } {
+    return { sealed: true, subject_ref: this.subjectRef };
+  }
+}

@@ -1,5 +1,5 @@
 import { open, type SubjectKeyStore } from '@eventline/subject-keys';
-import { Erased } from './erased';
+import { Erased, Sealed } from './erased';
 import { setAt } from './pii-paths';
 import { sealContext, type SealedPii } from './sealed-pii';
 
@@ -11,7 +11,11 @@ type Envelope = Record<string, unknown>;
  * envelope written onward still carries the sealed form.
  */
 export class PiiOpener {
-  constructor(private readonly keys: SubjectKeyStore) {}
+  /** `reveal: false` checks erasure only: live subjects' fields show as Sealed, and no value is opened. */
+  constructor(
+    private readonly keys: SubjectKeyStore,
+    private readonly options: { reveal?: boolean } = {},
+  ) {}
 
   async open(envelope: Envelope): Promise<void> {
     const entries = (envelope.pii_sealed ?? null) as SealedPii[] | null;
@@ -20,8 +24,9 @@ export class PiiOpener {
     const payload = envelope.payload as Envelope;
     for (const entry of entries) {
       const key = await this.keys.find(tenantId, { ref: entry.subject_ref, generation: entry.generation });
-      if (key === 'erased') {
-        for (const path of entry.fields) setAt(payload, path, new Erased(entry.subject_ref));
+      if (key === 'erased' || this.options.reveal === false) {
+        const marker = key === 'erased' ? new Erased(entry.subject_ref) : new Sealed(entry.subject_ref);
+        for (const path of entry.fields) setAt(payload, path, marker);
         continue;
       }
       const values = JSON.parse(open(key, Buffer.from(entry.sealed, 'base64'), sealContext(String(envelope.event_id), entry)).toString('utf8')) as Record<string, unknown>;

@@ -19,6 +19,12 @@ class MemoryKeys implements SubjectKeyStore {
     const entry = this.keys.get(id.ref)!;
     return entry.erased ? 'erased' : entry.key;
   }
+  async countLive(tenantId: string, subject: string): Promise<number> {
+    return this.keys.get(this.subjectRef(tenantId, subject))?.erased === false ? 1 : 0;
+  }
+  subjectRef(tenantId: string, subject: string): string {
+    return `${tenantId}/${subject}`;
+  }
   async erase(tenantId: string, subject: string): Promise<number> {
     this.keys.get(`${tenantId}/${subject}`)!.erased = true;
     return 1;

@@ -55,7 +55,9 @@ describe('PgSubjectKeyStore (a scratch database, migrated; the gateway’s own r
     const before = await store.keyFor(tenant, 'dee@example.com');
     const sealed = seal(before.key, Buffer.from('Dee Doe'), 'payload');
     const eraser = new PgSubjectKeyStore(owner, master);
+    expect(await eraser.countLive(tenant, 'dee@example.com')).toBe(1);
     expect(await eraser.erase(tenant, 'dee@example.com')).toBe(1);
+    expect(await eraser.countLive(tenant, 'dee@example.com')).toBe(0);
     expect(await eraser.erase(tenant, 'dee@example.com')).toBe(0);
     expect(await store.find(tenant, before)).toBe('erased');
     const { rows } = await owner.query('SELECT length(wrapped_key) AS bytes, erased_at IS NOT NULL AS erased FROM subject_keys WHERE subject_ref = $1', [before.ref]);

@@ -20,7 +20,7 @@ export class PgSubjectKeyStore implements SubjectKeyStore {
   ) {}
 
   async keyFor(tenantId: string, subject: string): Promise<DataKey> {
-    const ref = this.master.subjectRef(tenantId, subject);
+    const ref = this.subjectRef(tenantId, subject);
     const live = await this.live(tenantId, ref);
     if (live) return live;
     const generation = await this.nextGeneration(tenantId, ref);
@@ -43,12 +43,21 @@ export class PgSubjectKeyStore implements SubjectKeyStore {
   }
 
   async erase(tenantId: string, subject: string): Promise<number> {
-    const ref = this.master.subjectRef(tenantId, subject);
+    const ref = this.subjectRef(tenantId, subject);
     const { rowCount } = await this.pool.query(
       `UPDATE subject_keys SET wrapped_key = ''::bytea, erased_at = now() WHERE tenant_id = $1 AND subject_ref = $2 AND erased_at IS NULL`,
       [tenantId, ref],
     );
     return rowCount ?? 0;
+  }
+
+  async countLive(tenantId: string, subject: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM subject_keys WHERE tenant_id = $1 AND subject_ref = $2 AND erased_at IS NULL', [tenantId, this.subjectRef(tenantId, subject)]);
+    return rows[0].n;
+  }
+
+  subjectRef(tenantId: string, subject: string): string {
+    return this.master.subjectRef(tenantId, subject);
   }
 
   private async live(tenantId: string, ref: string): Promise<DataKey | undefined> {

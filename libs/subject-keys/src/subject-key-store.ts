@@ -22,6 +22,10 @@ export interface SubjectKeyStore {
   find(tenantId: string, id: DataKeyId): Promise<Buffer | 'erased'>;
   /** Erases every generation of the subject's keys; the number of keys erased (0: none was live). */
   erase(tenantId: string, subject: string): Promise<number>;
+  /** How many live keys an erasure would destroy now (a dry run's answer). */
+  countLive(tenantId: string, subject: string): Promise<number>;
+  /** The subject's name in the key table and in erasure events: a keyed hash, never the subject. */
+  subjectRef(tenantId: string, subject: string): string;
 }
 
 /** No key was ever made under this id: not an erasure, a value from elsewhere (or a lost key table). */

@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ContractNotRegisteredError, EventValidationError, Publisher } from '@eventline/publisher';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
+import { withPiiOpener } from '../stream/pii-view';
 import { toPublishInput, type PublishOptions } from '../stream/publish-input';
 import { tailTopic } from '../stream/tail-topic';
 
@@ -35,12 +36,15 @@ export function streamCommands(program: Command, context: CliContext): void {
     .option('--tenant <id>', "only this tenant's events")
     .option('--from-beginning', 'start at the oldest retained event instead of new ones')
     .option('--max <n>', 'stop after n events', parseCount)
-    .action(async (options: { topic: string; tenant?: string; fromBeginning?: boolean; max?: number }) => {
-      await tailTopic(
-        context.kafka(),
-        context.registry(),
-        { topic: options.topic, tenant: options.tenant, fromBeginning: options.fromBeginning ?? false, max: options.max },
-        { event: (line) => console.log(line), warning: (line) => console.error(line) },
+    .option('--open-pii', 'print personal data in clear (needs the master key and the key table); without it, sealed fields show as {"sealed":true} and erased ones as {"erased":true}')
+    .action(async (options: { topic: string; tenant?: string; fromBeginning?: boolean; max?: number; openPii?: boolean }) => {
+      await withPiiOpener(context, options.openPii ?? false, (opener) =>
+        tailTopic(
+          context.kafka(),
+          context.registry(),
+          { topic: options.topic, tenant: options.tenant, fromBeginning: options.fromBeginning ?? false, max: options.max, opener },
+          { event: (line) => console.log(line), warning: (line) => console.error(line) },
+        ),
       );
     });
 }

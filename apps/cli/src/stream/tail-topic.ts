@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, KafkaPort } from '@eventline/kafka-port';
+import type { PiiOpener } from '@eventline/pii-sealing';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 
 export interface TailOptions {
@@ -9,6 +10,8 @@ export interface TailOptions {
   fromBeginning: boolean;
   /** Stop after this many events; unbounded when absent. */
   max?: number;
+  /** Opens sealed personal data (or marks it Sealed / Erased); without it, events print as sent. */
+  opener?: PiiOpener;
 }
 
 export interface TailOutput {
@@ -36,7 +39,7 @@ export async function tailTopic(kafka: KafkaPort, registry: SchemaRegistryClient
       for (const message of batch.messages) {
         if (done()) return stop();
         if (options.tenant !== undefined && message.key !== options.tenant) continue;
-        if (await printEvent(registry, message, output)) printed += 1;
+        if (await printEvent(registry, message, output, options.opener)) printed += 1;
       }
       if (done()) stop();
     });
@@ -48,11 +51,12 @@ export async function tailTopic(kafka: KafkaPort, registry: SchemaRegistryClient
   return printed;
 }
 
-async function printEvent(registry: SchemaRegistryClient, message: IncomingMessage, output: TailOutput): Promise<boolean> {
+async function printEvent(registry: SchemaRegistryClient, message: IncomingMessage, output: TailOutput, opener?: PiiOpener): Promise<boolean> {
   const position = { offset: message.offset, partition: message.partition, key: message.key };
   try {
     if (!message.value) throw new Error('empty value');
     const envelope = (await registry.decode(message.value)) as Record<string, unknown>;
+    await opener?.open(envelope).catch((error: Error) => output.warning(`warning: partition ${message.partition} offset ${message.offset}: its personal data cannot be opened (${error.message}); printed sealed`));
     output.event(JSON.stringify({ ...position, event_type: envelope.event_type, event_id: envelope.event_id, envelope }));
     return true;
   } catch (error) {
