@@ -6,8 +6,9 @@ import { createKafkaPort } from '@eventline/kafka-port';
 import { migrate, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
-import { loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, startApp, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { loadStackEndpoints, masterKeyFile } from '@eventline/stack-config';
+import { MasterKey, PgSubjectKeyStore } from '@eventline/subject-keys';
+import { eventually, exited, readTopicFrom, startApp, topicEnd, uniqueName, waitForHealth } from '@eventline/test-harness';
 import { startSmtpServer, startWebhookReceiver } from './test-support';
 
 const PORT = 18293;
@@ -121,6 +122,24 @@ describe('notification-worker against the real stack', () => {
       ['in_app', 'delivered', 1],
     ]);
     expect(mailsTo(address)).toHaveLength(0);
+  });
+
+  it('opens an address that arrives sealed (crypto-shredding) and suppresses it, though Kafka never carried it in clear', async () => {
+    const sealing = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'notification-test', subjectKeys: new PgSubjectKeyStore(pool, MasterKey.fromFile(masterKeyFile())) });
+    const address = `${randomUUID().slice(0, 8)}@sealed.test`;
+    const { tenant, recipient } = await person({ email: address });
+    const start = await topicEnd(kafka, 'email.events.v1');
+    try {
+      await sealing.publishUntyped([{ event_type: 'EMAIL_UNSUBSCRIBED', tenant_id: tenant, entity_id: recipient, payload: { recipientEmail: address, unsubscribedAt: Date.now(), source: 'preference_center' } }]);
+    } finally {
+      await sealing.close();
+    }
+    const [sent] = await readTopicFrom(kafka, 'email.events.v1', start, 1, (message) => message.key === tenant);
+    expect(sent.value!.includes(address)).toBe(false);
+    await eventually('the suppression of the opened address', async () => {
+      const { rows: found } = await pool.query('SELECT reason FROM notification_suppressions WHERE tenant_id = $1 AND address = $2', [tenant, address.toLowerCase()]);
+      return found[0];
+    }, WAIT);
   });
 
   it('skips a channel the recipient turned off', async () => {

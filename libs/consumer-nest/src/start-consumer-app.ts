@@ -6,10 +6,12 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
 import { catalogTopics, topicPrefixFrom, type Catalog } from '@eventline/contracts';
-import { ConsumerMetrics, type ErrorRule } from '@eventline/consumer-runtime';
+import { ConsumerMetrics, openPii, type ErrorRule } from '@eventline/consumer-runtime';
 import type { KafkaPort } from '@eventline/kafka-port';
-import { CATALOG, KAFKA, METRICS, PG_POOL, WorkReadiness, exitWithParent, startPlatformApp } from '@eventline/nest-platform';
+import { CATALOG, KAFKA, METRICS, PG_POOL, SUBJECT_KEYS, WorkReadiness, exitWithParent, startPlatformApp } from '@eventline/nest-platform';
+import { PiiOpener } from '@eventline/pii-sealing';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
+import type { SubjectKeyStore } from '@eventline/subject-keys';
 import { EventlineTransport } from './eventline-transport';
 import { RethrowRpcErrors } from './rethrow-rpc-errors.filter';
 
@@ -27,6 +29,11 @@ export interface ConsumerAppOptions {
   beforeConsuming?: () => Promise<void>;
   /** The app's own failure rules, asked before the runtime's (classifyError). */
   errorRules?: ErrorRule[];
+  /**
+   * The handlers act on personal data (an address to send to, a text to moderate): sealed fields
+   * are opened before them (openPii), with the platform's key store. Other apps see placeholders.
+   */
+  opensPersonalData?: boolean;
 }
 
 /**
@@ -54,6 +61,7 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
     logger,
     metrics: new ConsumerMetrics(app.get<Registry>(METRICS)),
     errorRules: options.errorRules,
+    middleware: options.opensPersonalData ? [openPii(opener(app.get<SubjectKeyStore | null>(SUBJECT_KEYS)))] : [],
   });
   app.get(WorkReadiness).register('consumer', () => {
     const status = transport.consumerStatus();
@@ -69,3 +77,5 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
   };
   return startPlatformApp(app, { port: options.port, topics, work: { dependency: 'kafka', start: startConsuming } });
 }
+
+const opener = (keys: SubjectKeyStore | null) => (keys ? new PiiOpener(keys) : undefined);

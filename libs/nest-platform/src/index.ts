@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 export { PlatformModule } from './platform.module';
 export type { PlatformOptions } from './platform.module';
-export { CATALOG, KAFKA, KAFKA_PROBE, METRICS, PG_POOL, STACK_ENDPOINTS, PLATFORM_OPTIONS } from './tokens';
+export { CATALOG, KAFKA, KAFKA_PROBE, METRICS, PG_POOL, STACK_ENDPOINTS, PLATFORM_OPTIONS, SUBJECT_KEYS } from './tokens';
 export { startPlatformApp } from './startup/start-platform-app';
 export type { PlatformStartOptions } from './startup/start-platform-app';
 export { exitWithParent } from './startup/exit-with-parent';

@@ -12,7 +12,8 @@ import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { WorkReadiness } from './work-readiness';
 import { StartupState } from './startup/startup-state';
-import { CATALOG, KAFKA, KAFKA_PROBE, METRICS, PG_POOL, PLATFORM_OPTIONS, STACK_ENDPOINTS } from './tokens';
+import { subjectKeysFor } from './subject-keys';
+import { CATALOG, KAFKA, KAFKA_PROBE, METRICS, PG_POOL, PLATFORM_OPTIONS, STACK_ENDPOINTS, SUBJECT_KEYS } from './tokens';
 
 export interface PlatformOptions {
   /** The app's name: Kafka client id, each published event's `source`, the log name. */
@@ -54,7 +55,8 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
 
 /**
  * What every Eventline app shares: stack endpoints, the catalog, the Kafka port, the registry
- * client, the publisher, a PostgreSQL pool and pino logging. Import it once, in the app module.
+ * client, the publisher (sealing personal data when a master key is configured), a PostgreSQL
+ * pool, the data subjects' key store and pino logging. Import it once, in the app module.
  */
 @Global()
 @Module({})
@@ -80,10 +82,11 @@ export class PlatformModule {
           useFactory: (e: StackEndpoints) => createKafkaPort({ brokers: e.kafkaBrokers, clientId: `${options.service}-probe`, retries: 0, silent: true, ...kafkaSecurityFromEnv() }),
         },
         { provide: SchemaRegistryClient, inject: [STACK_ENDPOINTS], useFactory: (e: StackEndpoints) => new SchemaRegistryClient(e.schemaRegistryUrl) },
+        { provide: SUBJECT_KEYS, inject: [PG_POOL, PinoLogger], useFactory: subjectKeysFor },
         {
           provide: Publisher,
-          inject: [KAFKA, SchemaRegistryClient, CATALOG],
-          useFactory: (kafka, registry, catalog) => new Publisher({ kafka, registry, catalog, source: options.service }),
+          inject: [KAFKA, SchemaRegistryClient, CATALOG, SUBJECT_KEYS],
+          useFactory: (kafka, registry, catalog, subjectKeys) => new Publisher({ kafka, registry, catalog, source: options.service, subjectKeys: subjectKeys ?? undefined }),
         },
         {
           provide: PG_POOL,
@@ -95,7 +98,7 @@ export class PlatformModule {
         StartupState,
         WorkReadiness,
       ],
-      exports: [PLATFORM_OPTIONS, STACK_ENDPOINTS, CATALOG, KAFKA, KAFKA_PROBE, SchemaRegistryClient, Publisher, PG_POOL, METRICS, StartupState, WorkReadiness],
+      exports: [PLATFORM_OPTIONS, STACK_ENDPOINTS, CATALOG, KAFKA, KAFKA_PROBE, SchemaRegistryClient, Publisher, PG_POOL, SUBJECT_KEYS, METRICS, StartupState, WorkReadiness],
     };
   }
 }

@@ -7,3 +7,5 @@ export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
 export const METRICS = Symbol('METRICS');
 /** A Kafka client for probes (start-up, readiness): no retries or log lines of its own, so each probe is one quick answer. */
 export const KAFKA_PROBE = Symbol('KAFKA_PROBE');
+/** The data subjects' key store (crypto-shredding), or null when no master key is configured. */
+export const SUBJECT_KEYS = Symbol('SUBJECT_KEYS');

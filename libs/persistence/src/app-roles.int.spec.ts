@@ -12,7 +12,7 @@ const EXPECTED_GRANTS: Record<string, Record<string, string>> = {
     consumer_offsets: 'INSERT,SELECT,UPDATE', notification_preferences: 'INSERT,SELECT,UPDATE', notification_recipients: 'INSERT,SELECT,UPDATE',
     notification_sends: 'DELETE,INSERT,SELECT,UPDATE', notification_suppressions: 'INSERT,SELECT,UPDATE', notifications: 'INSERT,SELECT,UPDATE', pgmigrations: 'SELECT', subject_keys: 'SELECT',
   },
-  eventline_outbox_relay: { outbox: 'SELECT,UPDATE', pgmigrations: 'SELECT' },
+  eventline_outbox_relay: { outbox: 'SELECT,UPDATE', pgmigrations: 'SELECT', subject_keys: 'INSERT,SELECT' },
   eventline_outbox_writer: { outbox: 'INSERT,SELECT', subject_keys: 'INSERT,SELECT' },
   eventline_tenant_reader: Object.fromEntries(
     ['audit_logs', 'domain_events', 'moderation_blocks', 'moderation_cases', 'moderation_signals', 'notification_preferences', 'notification_recipients',

@@ -12,9 +12,19 @@ export interface PiiValue {
   placeholder: unknown;
 }
 
+const withPii = new WeakMap<object, boolean>();
+
+/** Whether the schema marks any field pii, at any depth; kept per schema, since most contracts have none and publishing asks per event. */
+export function hasPiiFields(schema: object): boolean {
+  let known = withPii.get(schema);
+  if (known === undefined) withPii.set(schema, (known = JSON.stringify(schema).includes('"pii":true')));
+  return known;
+}
+
 /** Every non-empty value of a pii field, at any depth (records, arrays of records, optional records). */
 export function collectPii(schema: unknown, value: unknown, path = '', found: PiiValue[] = []): PiiValue[] {
   if (value === null || value === undefined) return found;
+  if (path === '' && schema !== null && typeof schema === 'object' && !hasPiiFields(schema)) return found;
   if (Array.isArray(schema)) {
     const branches = schema.filter((branch) => branch !== 'null');
     return branches.length === 1 ? collectPii(branches[0], value, path, found) : found;
