@@ -44,7 +44,9 @@ export class PiiSealer {
     const bySubject = new Map<string, PiiValue[]>();
     for (const value of values) {
       const subject = subjectOf(envelope, contract, value.subject)!;
-      bySubject.set(subject, [...(bySubject.get(subject) ?? []), value]);
+      const group = bySubject.get(subject);
+      if (group) group.push(value);
+      else bySubject.set(subject, [value]);
     }
     const tenantId = String(envelope.tenant_id);
     const sealed: SealedPii[] = [];

@@ -53,7 +53,8 @@ describe('publisher SDK against the real stack', () => {
       entity_type: 'ticket',
       entity_id: 'T-1',
       source: 'publisher-test',
-      schema_version: '1',
+      // The registry's version of the contract: 1 on a fresh stack, later after the envelope evolved.
+      schema_version: String(Math.max(...(await registry.versions(subject)))),
       actor: { id: 'agent-7', type: 'user' },
       correlation_id: null,
       payload: { ticketId: 'T-1', previousAssigneeId: null, previousAssigneeType: null, newAssigneeId: 'agent-9', assignedAt: Date.parse('2026-11-25T10:00:00Z') },
