@@ -25,7 +25,8 @@ describe('PgSubjectKeyStore (a scratch database, migrated; the gateway’s own r
     await migrate(scratch.url);
     owner = new Pool({ connectionString: scratch.url });
     gateway = new Pool({ connectionString: appDatabaseUrl('ingest-gateway', scratch.url, {}) });
-    store = new PgSubjectKeyStore(gateway, master);
+    // No cache here, so each step reads what the other store wrote; the cache has a test of its own.
+    store = new PgSubjectKeyStore(gateway, master, { cacheMs: 0 });
   });
 
   afterAll(async () => {
@@ -65,6 +66,18 @@ describe('PgSubjectKeyStore (a scratch database, migrated; the gateway’s own r
     const after = await store.keyFor(tenant, 'dee@example.com');
     expect(after.generation).toBe(2);
     expect(() => open(after.key, sealed, 'payload')).toThrow(/does not authenticate/);
+  });
+
+  it('keeps keys for cacheMs: an erasure made by another process takes effect here once they expire', async () => {
+    const cached = new PgSubjectKeyStore(gateway, master, { cacheMs: 300 });
+    const first = await cached.keyFor(tenant, 'gil@example.com');
+    expect(await cached.find(tenant, first)).toEqual(first.key);
+    await new PgSubjectKeyStore(owner, master).erase(tenant, 'gil@example.com');
+    expect((await cached.keyFor(tenant, 'gil@example.com')).generation).toBe(1);
+    expect(await cached.find(tenant, first)).toEqual(first.key);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await cached.find(tenant, first)).toBe('erased');
+    expect((await cached.keyFor(tenant, 'gil@example.com')).generation).toBe(2);
   });
 
   it('does not unwrap with another master key, and names an id it never made', async () => {

@@ -74,7 +74,8 @@ describe('personal data sealed at publish and opened by the runtime (real Kafka,
   });
 
   it('opens both subjects for a worker with read access, then shows only the erased one as Erased', async () => {
-    const worker = new PiiOpener(new PgSubjectKeyStore(poolAs(appDatabaseUrl('notification-worker', scratch.url, {})), master));
+    // No key cache, so the erasure below shows at once (a worker's default cache lets it take up to 10 s).
+    const worker = new PiiOpener(new PgSubjectKeyStore(poolAs(appDatabaseUrl('notification-worker', scratch.url, {})), master, { cacheMs: 0 }));
     const before = await consume(raw, worker);
     expect(before.events.get('u-ana')).toMatchObject({ email: pii[0], display_name: pii[1] });
     expect(before.events.get('u-bo')).toMatchObject({ email: pii[2], display_name: pii[3] });
