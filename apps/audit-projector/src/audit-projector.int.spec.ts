@@ -6,9 +6,11 @@ import { findEvent, loadCatalog } from '@eventline/contracts';
 import { deadLetterTopic } from '@eventline/consumer-runtime';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { migrate, createPool } from '@eventline/persistence';
+import { PiiOpener } from '@eventline/pii-sealing';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient, toWireFormat } from '@eventline/schema-registry';
-import { checkpointKeyFile, loadStackEndpoints } from '@eventline/stack-config';
+import { checkpointKeyFile, loadStackEndpoints, masterKeyFile } from '@eventline/stack-config';
+import { MasterKey, PgSubjectKeyStore } from '@eventline/subject-keys';
 import { eventually, exited, readTopic, startApp, ticketAssigned, uniqueName, waitForHealth } from '@eventline/test-harness';
 import { Type } from 'avsc';
 
@@ -142,6 +144,34 @@ describe('audit-projector against the real stack', () => {
       { action: 'EMAIL_UNSUBSCRIBED', entity_id: expect.stringMatching(/^pii:[0-9a-f]{32}$/), actor_id: 'system' },
       { action: 'TICKET_ASSIGNED', entity_id: 'T-1', actor_id: expect.stringMatching(/^pii:[0-9a-f]{32}$/) },
     ]);
+  });
+
+  it('projects sealed personal data sealed: after one subject of two is erased, opening the rows gives Erased for it and the value for the other', async () => {
+    const tenant = uniqueName('shred');
+    const keys = new PgSubjectKeyStore(pool, MasterKey.fromFile(masterKeyFile()), { cacheMs: 0 });
+    const sealing = new Publisher({ kafka, registry, catalog, source: 'audit-test', subjectKeys: keys });
+    const email = (user: string) => `${user}.${tenant}@example.com`;
+    const registered = (user: string) => ({ event_type: 'user.registered', tenant_id: tenant, entity_id: user, payload: { user_id: user, email: email(user), display_name: null, registration_method: 'password', email_verified: true, registered_at: Date.now() } });
+    try {
+      await sealing.publishUntyped([registered('u-ana'), registered('u-bo')]);
+    } finally {
+      await sealing.close();
+    }
+    const rows = await eventually('both sealed events in domain_events', async () => {
+      const found = await pool.query<{ entity_id: string; event_id: string; payload: Record<string, unknown>; pii_sealed: unknown; row: string }>(
+        'SELECT entity_id, event_id, payload, pii_sealed, domain_events::text AS row FROM domain_events WHERE tenant_id = $1 ORDER BY entity_id', [tenant]);
+      return found.rows.length === 2 ? found.rows : undefined;
+    }, 60_000);
+    expect(rows.filter(({ row }) => row.includes(email('u-ana')) || row.includes(email('u-bo')))).toEqual([]);
+
+    await keys.erase(tenant, 'u-ana');
+    const opener = new PiiOpener(keys);
+    const opened = await Promise.all(rows.map(async ({ event_id, payload, pii_sealed }) => {
+      const envelope = { tenant_id: tenant, event_id, payload, pii_sealed };
+      await opener.open(envelope);
+      return JSON.parse(JSON.stringify(envelope.payload)).email;
+    }));
+    expect(opened).toEqual([{ erased: true, subject_ref: keys.subjectRef(tenant, 'u-ana') }, email('u-bo')]);
   });
 
   it('isolates tenants with row-level security for a role bound to one tenant', async () => {

@@ -5,6 +5,7 @@ import { loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { migrate, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
+import { purgeSubjectCopies, REDACTED } from '@eventline/read-model-erasure';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints, masterKeyFile } from '@eventline/stack-config';
 import { MasterKey, PgSubjectKeyStore } from '@eventline/subject-keys';
@@ -140,6 +141,51 @@ describe('notification-worker against the real stack', () => {
       const { rows: found } = await pool.query('SELECT reason FROM notification_suppressions WHERE tenant_id = $1 AND address = $2', [tenant, address.toLowerCase()]);
       return found[0];
     }, WAIT);
+  });
+
+  it('records whose sealed data each notification holds, and erasing one subject of two redacts only its copies', async () => {
+    const tenant = uniqueName('notify-shred');
+    const keys = new PgSubjectKeyStore(pool, MasterKey.fromFile(masterKeyFile()));
+    const sealing = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'notification-test', subjectKeys: keys });
+    const [ana, bo] = ['ana', 'bo'].map((name) => `${name}.${randomUUID().slice(0, 8)}@sign.test`);
+    // The signers are sealed under the requesting user: the contract's default pii_subject, actor.id.
+    const request = (staff: string, signer: string, n: number) => ({
+      event_type: 'DOCUMENT_SIGNATURE_REQUESTED',
+      tenant_id: tenant,
+      entity_id: `D-${n}`,
+      actor: { id: staff, type: 'user' as const },
+      payload: { documentId: `D-${n}`, requestId: `R-${n}`, requestedByUserId: staff, requestedAt: Date.now(), signers: [{ email: signer, name: null }], expiresAt: null },
+    });
+    try {
+      await sealing.publishUntyped([request('staff-ana', ana, 1), request('staff-bo', bo, 2)]);
+    } finally {
+      await sealing.close();
+    }
+    await settled(tenant, 2);
+    const copies = async () =>
+      (await pool.query('SELECT recipient_id, address, subject, status, subject_refs, notifications::text AS row FROM notifications WHERE tenant_id = $1 ORDER BY entity_id NULLS FIRST, recipient_id', [tenant])).rows;
+    const before = await copies();
+    expect(before.map((r) => [r.address, r.status, r.subject_refs])).toEqual([
+      [ana, 'sent', [keys.subjectRef(tenant, 'staff-ana')]],
+      [bo, 'sent', [keys.subjectRef(tenant, 'staff-bo')]],
+    ]);
+    expect(mailsTo(ana)).toHaveLength(1);
+
+    await keys.erase(tenant, 'staff-ana');
+    const subject = { tenantId: tenant, subjectId: 'staff-ana', subjectRef: keys.subjectRef(tenant, 'staff-ana') };
+    const client = await pool.connect();
+    try {
+      expect(await purgeSubjectCopies(client, subject)).toEqual({ notificationsRedacted: 1, directoryEntriesRemoved: 0, preferencesRemoved: 0 });
+      expect((await purgeSubjectCopies(client, subject)).notificationsRedacted).toBe(0);
+    } finally {
+      client.release();
+    }
+    const after = await copies();
+    expect(after.filter((r) => r.row.includes(ana))).toEqual([]);
+    expect(after.map((r) => [r.recipient_id.replace(/^erased:[0-9a-f-]{36}$/, 'erased:<id>'), r.address, r.subject])).toEqual([
+      ['erased:<id>', null, REDACTED],
+      [bo.toLowerCase(), bo, before[1].subject],
+    ]);
   });
 
   it('skips a channel the recipient turned off', async () => {

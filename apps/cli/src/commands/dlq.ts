@@ -7,6 +7,7 @@ import { openDeadLetterTopic } from '../dlq/dead-letter-topic';
 import { findDeadLetter, listDeadLetters } from '../dlq/find-dead-letters';
 import { redrive, type RedriveTarget } from '../dlq/redrive';
 import { parseCount, parseOffset } from '../options/whole-numbers';
+import { OPEN_PII_OPTION, withPiiOpener } from '../stream/pii-view';
 
 interface RedriveOptions {
   group: string;
@@ -37,12 +38,13 @@ export function dlqCommands(program: Command, context: CliContext): void {
     .description('one dead letter: every header, and its value decoded (or its first bytes)')
     .requiredOption('--group <group>', 'consumer group, e.g. audit-projector')
     .requiredOption('--offset <n>', 'the DLQ OFFSET that `dlq list` shows', parseOffset)
-    .action(async (options: { group: string; offset: bigint }) => {
+    .option(...OPEN_PII_OPTION)
+    .action(async (options: { group: string; offset: bigint; openPii?: boolean }) => {
       const kafka = context.kafka();
       const topic = await openDeadLetterTopic(kafka, options.group);
       const letter = await findDeadLetter(kafka, topic, options.offset);
       if (!letter) throw new CliError(`${topic.topic} returned nothing at offset ${options.offset}`);
-      console.log(await deadLetterDetails(context.registry(), topic.topic, letter));
+      console.log(await withPiiOpener(context, options.openPii ?? false, (opener) => deadLetterDetails(context.registry(), topic.topic, letter, opener)));
     });
 
   dlq

@@ -13,7 +13,7 @@ import { MasterKey, PgSubjectKeyStore } from '@eventline/subject-keys';
 import { createScratchDatabase, readTopicFrom, topicEnd, uniqueName, type ScratchDatabase } from '@eventline/test-harness';
 import { eventlineWith } from '../testing/run-cli';
 
-describe('eventline erase and tail: crypto-shredding one subject of two (real Kafka, registry and PostgreSQL)', () => {
+describe('eventline erase, tail and dlq show: crypto-shredding one subject of two (real Kafka, registry and PostgreSQL)', () => {
   const endpoints = loadStackEndpoints();
   const catalog = loadCatalog();
   const topic = findEvent(catalog, 'user.registered')!.topic;
@@ -24,6 +24,7 @@ describe('eventline erase and tail: crypto-shredding one subject of two (real Ka
   writeFileSync(keyFile, keyBytes.toString('hex'));
   let db: ScratchDatabase;
   let pool: Pool;
+  let published: Buffer[];
   const cli = (...args: string[]) => eventlineWith({ DATABASE_URL: db.url, EVENTLINE_MASTER_KEY_FILE: keyFile }, ...args);
   const tail = async (...flags: string[]) => {
     const run = await cli('tail', '--topic', topic, '--tenant', tenant, '--from-beginning', '--max', '2', ...flags);
@@ -35,10 +36,21 @@ describe('eventline erase and tail: crypto-shredding one subject of two (real Ka
     db = await createScratchDatabase(endpoints.databaseUrl);
     await migrate(db.url);
     pool = new Pool({ connectionString: db.url, max: 2 });
-    const publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog, source: 'erase-cli-test', subjectKeys: new PgSubjectKeyStore(pool, MasterKey.fromBytes(keyBytes)) });
+    const keys = new PgSubjectKeyStore(pool, MasterKey.fromBytes(keyBytes));
+    const publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog, source: 'erase-cli-test', subjectKeys: keys });
     const user = (id: string, email: string) => ({ event_type: 'user.registered', tenant_id: tenant, entity_id: id, payload: { user_id: id, email, display_name: null, registration_method: 'password', email_verified: true, registered_at: Date.now() } });
+    const start = await topicEnd(kafka, topic);
     await publisher.publishMany([user('u-ana', 'ana@example.com'), user('u-bo', 'bo@example.com')] as never);
     await publisher.close();
+    published = (await readTopicFrom(kafka, topic, start, 2, (message) => message.key === tenant)).map((message) => message.value!);
+    // The copies the notification worker keeps of opened data (its own spec shows it writing them).
+    for (const [subject, address] of [['u-ana', 'ana@example.com'], ['u-bo', 'bo@example.com']]) {
+      await pool.query(
+        `INSERT INTO notifications (tenant_id, event_id, event_type, recipient_id, channel, address, subject, body, subject_refs)
+         VALUES ($1, gen_random_uuid(), 'user.registered', $2, 'email', $2, 'Welcome', $3, ARRAY[$4])`,
+        [tenant, address, `Welcome, ${address}`, keys.subjectRef(tenant, subject)],
+      );
+    }
   });
   afterAll(async () => {
     await pool?.end();
@@ -46,6 +58,7 @@ describe('eventline erase and tail: crypto-shredding one subject of two (real Ka
   });
 
   it('tails sealed fields as sealed, opens them with --open-pii, and after an erasure shows only the erased subject as erased', async () => {
+    for (const value of published) expect([value.includes('ana@example.com'), value.includes('bo@example.com')]).toEqual([false, false]);
     const sealed = await tail();
     expect(sealed.get('u-ana')!.email).toEqual({ sealed: true, subject_ref: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect((await tail('--open-pii')).get('u-bo')!.email).toBe('bo@example.com');
@@ -55,14 +68,37 @@ describe('eventline erase and tail: crypto-shredding one subject of two (real Ka
     expect((await tail('--open-pii')).get('u-ana')!.email).toBe('ana@example.com');
 
     const before = await topicEnd(kafka, 'governance.events.v1');
-    const erased = await cli('erase', '--tenant', tenant, '--subject', 'u-ana', '--actor', 'dpo@example.com');
-    expect([erased.code, erased.stderr]).toEqual([0, '']);
-    expect(erased.stdout).toMatch(/^erased: subject ([0-9a-f]{32}) of tenant \S+, 1 key\(s\) destroyed\nrecorded as compliance.subject_erased [0-9a-f-]{36} on governance.events.v1\n$/);
+    const erased = await cli('erase', '--tenant', tenant, '--subject', 'u-ana', '--actor', 'dpo@example.com', '--settle', '1');
     const ref = /subject ([0-9a-f]{32})/.exec(erased.stdout)![1];
+    expect([erased.code, erased.stderr]).toEqual([0, '']);
+    expect(erased.stdout.split('\n')).toEqual([
+      expect.stringMatching(/^erased: subject [0-9a-f]{32} of tenant \S+, 1 key\(s\) destroyed$/),
+      "waiting 1 s for consumers' key caches to expire, then purging again…",
+      'purged: 1 notification(s) redacted, 0 contact entries and 0 preference(s) removed',
+      expect.stringMatching(/^recorded as compliance.subject_erased [0-9a-f-]{36} on governance.events.v1$/),
+      '',
+    ]);
 
     const after = await tail('--open-pii');
     expect(after.get('u-ana')!.email).toEqual({ erased: true, subject_ref: ref });
     expect(after.get('u-bo')!.email).toBe('bo@example.com');
+    const { rows: copies } = await pool.query('SELECT address, body FROM notifications WHERE tenant_id = $1 ORDER BY address NULLS FIRST', [tenant]);
+    expect(copies).toEqual([{ address: null, body: '[erased]' }, { address: 'bo@example.com', body: 'Welcome, bo@example.com' }]);
+
+    // A dead letter's decoded view shows the erasure too: the same bytes, parked on a group's DLQ.
+    const group = uniqueName('erase-dlq');
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.ensureTopics([{ topic: `${group}.dlq`, partitions: 1, replicationFactor: 1 }]);
+    await admin.disconnect();
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send(`${group}.dlq`, published.map((value) => ({ key: tenant, value, headers: {} })));
+    await producer.disconnect();
+    const shown = await cli('dlq', 'show', '--group', group, '--offset', '0');
+    expect(shown.stdout).toContain(`"email": {\n      "erased": true,\n      "subject_ref": "${ref}"\n    }`);
+    const opened = await cli('dlq', 'show', '--group', group, '--offset', '1', '--open-pii');
+    expect(opened.stdout).toContain('"email": "bo@example.com"');
 
     // The erasure is an event like any other (the audit projector records it), and names the subject only by its hash.
     const [event] = await readTopicFrom(kafka, 'governance.events.v1', before, 1, (message) => message.key === tenant);

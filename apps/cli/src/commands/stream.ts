@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ContractNotRegisteredError, EventValidationError, Publisher } from '@eventline/publisher';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
-import { withPiiOpener } from '../stream/pii-view';
+import { OPEN_PII_OPTION, withPiiOpener } from '../stream/pii-view';
 import { toPublishInput, type PublishOptions } from '../stream/publish-input';
 import { tailTopic } from '../stream/tail-topic';
 
@@ -36,7 +36,7 @@ export function streamCommands(program: Command, context: CliContext): void {
     .option('--tenant <id>', "only this tenant's events")
     .option('--from-beginning', 'start at the oldest retained event instead of new ones')
     .option('--max <n>', 'stop after n events', parseCount)
-    .option('--open-pii', 'print personal data in clear (needs the master key and the key table); without it, sealed fields show as {"sealed":true} and erased ones as {"erased":true}')
+    .option(...OPEN_PII_OPTION)
     .action(async (options: { topic: string; tenant?: string; fromBeginning?: boolean; max?: number; openPii?: boolean }) => {
       await withPiiOpener(context, options.openPii ?? false, (opener) =>
         tailTopic(

@@ -1,3 +1,4 @@
+import type { PiiOpener } from '@eventline/pii-sealing';
 import { parseWireFormat, type SchemaRegistryClient } from '@eventline/schema-registry';
 
 const PREVIEW_BYTES = 200;
@@ -6,8 +7,10 @@ const BYTES_PER_LINE = 16;
 /**
  * A dead letter's value for a person: the decoded event when the registry can read it, else its
  * first bytes with the reason it could not be decoded (often the very reason it was dead-lettered).
+ * Sealed personal data shows as `opener` shows it; when it cannot be opened (often the very reason
+ * too), the value shows as published, with why.
  */
-export async function describeValue(registry: SchemaRegistryClient, value: Buffer | null): Promise<string> {
+export async function describeValue(registry: SchemaRegistryClient, value: Buffer | null, opener?: PiiOpener): Promise<string> {
   if (value === null) return 'Value: none (null)';
   let schemaId: number;
   try {
@@ -16,8 +19,9 @@ export async function describeValue(registry: SchemaRegistryClient, value: Buffe
     return preview(value, `not in the Confluent wire format: ${(error as Error).message}`);
   }
   try {
-    const decoded = await registry.decode(value);
-    return [`Value (Avro, schema id ${schemaId}):`, JSON.stringify(decoded, jsonSafe, 2)].join('\n');
+    const decoded = (await registry.decode(value)) as Record<string, unknown>;
+    const sealedNote = await opener?.open(decoded).then(() => '', (error: Error) => `, personal data not opened: ${error.message}`);
+    return [`Value (Avro, schema id ${schemaId}${sealedNote ?? ''}):`, JSON.stringify(decoded, jsonSafe, 2)].join('\n');
   } catch (error) {
     return preview(value, `schema id ${schemaId} could not decode it: ${(error as Error).message}`);
   }

@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { DecodedEvent } from '@eventline/consumer-runtime';
+import type { SealedPii } from '@eventline/pii-sealing';
 import { renderTemplate, resolveRecipients, rulesFor, templateFor, type Channel, type NotificationRule, type Recipient } from '../rules';
 import { loadDirectory, type Directory } from './directory';
 import type { PlannedNotification } from './planned-notification';
@@ -47,5 +48,11 @@ function planOne({ event, rule, recipient }: Match, channel: Channel, directory:
     entityId: typeof envelope.entity_id === 'string' ? envelope.entity_id : null,
     ...rendered,
     status: channel === 'email' && directory.suppressed(tenantId, address!) ? 'suppressed' : 'pending',
+    subjectRefs: sealedSubjects(envelope),
   };
+}
+
+function sealedSubjects(envelope: Record<string, unknown>): string[] {
+  const sealed = (envelope.pii_sealed ?? null) as SealedPii[] | null;
+  return [...new Set((sealed ?? []).map((entry) => entry.subject_ref))];
 }

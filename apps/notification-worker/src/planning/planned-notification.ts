@@ -14,4 +14,6 @@ export interface PlannedNotification {
   subject: string;
   body: string;
   status: 'pending' | 'suppressed';
+  /** Whose sealed personal data the event carried: `eventline erase` redacts the row by these. */
+  subjectRefs: string[];
 }

@@ -1,3 +1,4 @@
+import { isErased } from '@eventline/pii-sealing';
 import type { RecipientSource } from './rule';
 
 /** A person (or role) to notify: by directory id, or directly by email address. */
@@ -6,14 +7,14 @@ export interface Recipient {
   email?: string;
 }
 
-/** Reads `a.b`, `list[].field` and arrays of ids; missing and null values give nothing. */
+/** Reads `a.b`, `list[].field` and arrays of ids; missing, null and erased values give nothing. */
 export function readPath(value: unknown, path: string): string[] {
   const [head, ...rest] = path.split('.');
   const isList = head.endsWith('[]');
   const key = isList ? head.slice(0, -2) : head;
   const next = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  if (next === null || next === undefined) return [];
-  const items = Array.isArray(next) ? next : [next];
+  if (next === null || next === undefined || isErased(next)) return [];
+  const items = (Array.isArray(next) ? next : [next]).filter((item) => !isErased(item));
   if (rest.length === 0) return items.filter((item) => item !== null && item !== undefined && item !== '').map(String);
   return items.flatMap((item) => readPath(item, rest.join('.')));
 }

@@ -1,18 +1,23 @@
 import type { ClientBase } from 'pg';
 import type { DecodedEvent } from '@eventline/consumer-runtime';
+import { isErased } from '@eventline/pii-sealing';
 
 export type SuppressionReason = 'unsubscribed' | 'hard_bounce' | 'complaint';
 
-/** Which email events stop further mail to an address. Soft bounces are transient and do not. */
+/**
+ * Which email events stop further mail to an address. Soft bounces are transient and do not. An
+ * erased address suppresses nothing: it can no longer be mailed anyway.
+ */
 export function suppressionOf(event: DecodedEvent): { address: string; reason: SuppressionReason } | undefined {
   const payload = (event.envelope.payload ?? {}) as Record<string, unknown>;
+  const suppress = (address: unknown, reason: SuppressionReason) => (isErased(address) ? undefined : { address: String(address), reason });
   switch (event.eventType) {
     case 'EMAIL_UNSUBSCRIBED':
-      return { address: String(payload.recipientEmail), reason: 'unsubscribed' };
+      return suppress(payload.recipientEmail, 'unsubscribed');
     case 'EMAIL_BOUNCED':
-      return String(payload.bounceType).toLowerCase() === 'hard' ? { address: String(payload.to), reason: 'hard_bounce' } : undefined;
+      return String(payload.bounceType).toLowerCase() === 'hard' ? suppress(payload.to, 'hard_bounce') : undefined;
     case 'EMAIL_COMPLAINT_RECEIVED':
-      return { address: String(payload.to), reason: 'complaint' };
+      return suppress(payload.to, 'complaint');
     default:
       return undefined;
   }

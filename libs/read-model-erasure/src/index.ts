@@ -1,0 +1,2 @@
+export { purgeSubjectCopies, REDACTED } from './purge-subject-copies';
+export type { ErasedSubject, PurgedCopies } from './purge-subject-copies';
