@@ -53,6 +53,18 @@ export interface TopicPartitionOffset extends PartitionOffset {
   topic: string;
 }
 
+export interface GroupMember {
+  memberId: string;
+  clientId: string;
+  host: string;
+}
+
+export interface GroupDescription {
+  /** The broker's word for it: Empty, Stable, PreparingRebalance, Dead, … */
+  state: string;
+  members: GroupMember[];
+}
+
 export interface TopicSpec {
   topic: string;
   partitions: number;

@@ -1,4 +1,4 @@
-import { uniqueName } from '@eventline/test-harness';
+import { eventually, uniqueName } from '@eventline/test-harness';
 import { EACH_CLIENT, freshTopic, portFor, produce, withAdmin } from './contract-fixture';
 
 describe.each(EACH_CLIENT)('Kafka port contract, admin (%s)', (client) => {
@@ -22,6 +22,52 @@ describe.each(EACH_CLIENT)('Kafka port contract, admin (%s)', (client) => {
     const config = await withAdmin(kafka, (admin) => admin.topicConfig(topic));
     expect(config['retention.ms']).toBe('3600000');
     expect(config['min.insync.replicas']).toBe('1');
+  });
+
+  it('alters a setting of a topic and keeps its other topic-level settings', async () => {
+    const topic = await freshTopic(kafka, 'contract.alter', 1, { 'retention.ms': '3600000', 'cleanup.policy': 'delete', 'max.message.bytes': '2000000' });
+    await withAdmin(kafka, async (admin) => {
+      await admin.alterTopicConfig(topic, { 'retention.ms': '-1' });
+      const config = await admin.topicConfig(topic);
+      expect([config['retention.ms'], config['max.message.bytes']]).toEqual(['-1', '2000000']);
+    });
+  });
+
+  it('deletes records before an offset, and the start offsets move there', async () => {
+    const topic = await freshTopic(kafka, 'contract.delete-records', 2);
+    await produce(kafka, topic, [0, 1, 2, 3, 4, 5].map((i) => ({ key: `k${i % 2}`, value: String(i) })));
+    await withAdmin(kafka, async (admin) => {
+      expect((await admin.startOffsets(topic)).map((p) => p.offset)).toEqual(['0', '0']);
+      const end = await admin.endOffsets(topic);
+      const cut = end.find((p) => p.offset !== '0')!;
+      await admin.deleteRecordsBefore(topic, [{ partition: cut.partition, offset: '1' }]);
+      const start = await admin.startOffsets(topic);
+      expect(start.find((p) => p.partition === cut.partition)!.offset).toBe('1');
+      expect(start.find((p) => p.partition !== cut.partition)!.offset).toBe('0');
+    });
+  });
+
+  it("describes a group's members, and sets the offsets of a group that has none", async () => {
+    const topic = await freshTopic(kafka, 'contract.group-offsets', 1);
+    const groupId = uniqueName('contract-set-offsets');
+    await produce(kafka, topic, [0, 1, 2].map((i) => ({ key: 'k', value: String(i) })));
+    const consumer = kafka.consumer({ groupId, fromBeginning: true, autoCommit: false });
+    await consumer.connect();
+    await consumer.subscribe([topic]);
+    await consumer.run(async () => undefined);
+    await withAdmin(kafka, async (admin) => {
+      const active = await eventually('the member in the group', async () => {
+        const group = await admin.describeGroup(groupId);
+        return group.members.length === 1 ? group : undefined;
+      }, 30_000);
+      expect(active.state).toBe('Stable');
+      expect(active.members[0].clientId).toMatch(/kafka-port-contract/);
+      await consumer.disconnect();
+      expect(await admin.describeGroup(groupId)).toEqual({ state: 'Empty', members: [] });
+      await admin.setGroupOffsets(groupId, topic, [{ partition: 0, offset: '2' }]);
+      expect(await admin.committedOffsets(groupId, topic)).toEqual([{ partition: 0, offset: '2' }]);
+      expect((await admin.describeGroup(uniqueName('contract-no-group'))).members).toEqual([]);
+    });
   });
 
   it('describes the cluster: its id and its one broker', async () => {

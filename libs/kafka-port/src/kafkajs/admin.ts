@@ -1,8 +1,10 @@
 import { ConfigResourceTypes, type Admin, type Kafka } from 'kafkajs';
 import type { AdminPort } from '../admin/admin-port';
-import type { PartitionOffset, TopicSpec } from '../types';
+import type { GroupDescription, PartitionOffset, TopicSpec } from '../types';
 import { asPortError } from './port-errors';
 
+/** DescribeConfigs' source for a setting made on the topic itself (DYNAMIC_TOPIC_CONFIG). */
+const TOPIC_CONFIG_SOURCE = 1;
 const byPartition = (a: PartitionOffset, b: PartitionOffset) => a.partition - b.partition;
 
 export class KafkajsAdmin implements AdminPort {
@@ -65,6 +67,16 @@ export class KafkajsAdmin implements AdminPort {
     });
   }
 
+  alterTopicConfig(topic: string, settings: Record<string, string>): Promise<void> {
+    return asPortError(`altering the config of ${topic}`, async () => {
+      // kafkajs speaks AlterConfigs, which replaces every topic-level setting: keep the others.
+      const { resources } = await this.admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }], includeSynonyms: false });
+      const own = resources[0].configEntries.filter((entry) => !entry.isDefault && entry.configSource === TOPIC_CONFIG_SOURCE);
+      const merged = { ...Object.fromEntries(own.map((entry) => [entry.configName, entry.configValue])), ...settings };
+      await this.admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: Object.entries(merged).map(([name, value]) => ({ name, value })) }] });
+    });
+  }
+
   describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }> {
     return asPortError('describing the cluster', async () => {
       const cluster = await this.admin.describeCluster();
@@ -84,6 +96,29 @@ export class KafkajsAdmin implements AdminPort {
       const offsets = await this.admin.fetchTopicOffsets(topic);
       return offsets.map(({ partition, high }) => ({ partition, offset: high })).sort(byPartition);
     });
+  }
+
+  startOffsets(topic: string): Promise<PartitionOffset[]> {
+    return asPortError(`reading the start offsets of ${topic}`, async () => {
+      const offsets = await this.admin.fetchTopicOffsets(topic);
+      return offsets.map(({ partition, low }) => ({ partition, offset: low })).sort(byPartition);
+    });
+  }
+
+  deleteRecordsBefore(topic: string, offsets: PartitionOffset[]): Promise<void> {
+    return asPortError(`deleting records of ${topic}`, () => this.admin.deleteTopicRecords({ topic, partitions: offsets }));
+  }
+
+  describeGroup(groupId: string): Promise<GroupDescription> {
+    return asPortError(`describing group ${groupId}`, async () => {
+      const { groups } = await this.admin.describeGroups([groupId]);
+      const group = groups[0];
+      return { state: group?.state ?? 'Dead', members: (group?.members ?? []).map((m) => ({ memberId: m.memberId, clientId: m.clientId, host: m.clientHost })) };
+    });
+  }
+
+  setGroupOffsets(groupId: string, topic: string, offsets: PartitionOffset[]): Promise<void> {
+    return asPortError(`setting the offsets of group ${groupId}`, () => this.admin.setOffsets({ groupId, topic, partitions: offsets }));
   }
 
   committedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]> {

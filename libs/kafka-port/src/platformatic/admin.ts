@@ -1,6 +1,6 @@
-import { Admin, ConfigResourceTypes, ListOffsetTimestamps, type BaseOptions } from '@platformatic/kafka';
+import { Admin, ConfigResourceTypes, IncrementalAlterConfigOperationTypes, ListOffsetTimestamps, type BaseOptions } from '@platformatic/kafka';
 import type { AdminPort } from '../admin/admin-port';
-import type { PartitionOffset, TopicSpec } from '../types';
+import type { GroupDescription, PartitionOffset, TopicSpec } from '../types';
 import { asPortError } from './port-errors';
 import { waitForLeaders } from './wait-for-leaders';
 
@@ -63,6 +63,18 @@ export class PlatformaticAdmin implements AdminPort {
     });
   }
 
+  alterTopicConfig(topic: string, settings: Record<string, string>): Promise<void> {
+    return asPortError(`altering the config of ${topic}`, () =>
+      this.admin.incrementalAlterConfigs({
+        resources: [{
+          resourceType: ConfigResourceTypes.TOPIC,
+          resourceName: topic,
+          configs: Object.entries(settings).map(([name, value]) => ({ name, value, configOperation: IncrementalAlterConfigOperationTypes.SET })),
+        }],
+      }),
+    );
+  }
+
   describeCluster(): Promise<{ clusterId: string; brokers: number; controllerId: number | null }> {
     return asPortError('describing the cluster', async () => {
       const metadata = await this.admin.metadata({ topics: [], forceUpdate: true });
@@ -80,6 +92,29 @@ export class PlatformaticAdmin implements AdminPort {
 
   endOffsets(topic: string): Promise<PartitionOffset[]> {
     return asPortError(`reading the end offsets of ${topic}`, () => this.listOffsets(topic, ListOffsetTimestamps.LATEST));
+  }
+
+  startOffsets(topic: string): Promise<PartitionOffset[]> {
+    return asPortError(`reading the start offsets of ${topic}`, () => this.listOffsets(topic, ListOffsetTimestamps.EARLIEST));
+  }
+
+  deleteRecordsBefore(topic: string, offsets: PartitionOffset[]): Promise<void> {
+    return asPortError(`deleting records of ${topic}`, async () => {
+      await this.admin.deleteRecords({ topics: [{ name: topic, partitions: offsets.map(({ partition, offset }) => ({ partition, offset: BigInt(offset) })) }] });
+    });
+  }
+
+  describeGroup(groupId: string): Promise<GroupDescription> {
+    return asPortError(`describing group ${groupId}`, async () => {
+      const group = (await this.admin.describeGroups({ groups: [groupId] })).get(groupId);
+      return { state: group?.state ?? 'Dead', members: [...(group?.members.values() ?? [])].map((m) => ({ memberId: m.id, clientId: m.clientId, host: m.clientHost })) };
+    });
+  }
+
+  setGroupOffsets(groupId: string, topic: string, offsets: PartitionOffset[]): Promise<void> {
+    return asPortError(`setting the offsets of group ${groupId}`, () =>
+      this.admin.alterConsumerGroupOffsets({ groupId, topics: [{ name: topic, partitionOffsets: offsets.map(({ partition, offset }) => ({ partition, offset: BigInt(offset) })) }] }),
+    );
   }
 
   committedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]> {
