@@ -7,8 +7,8 @@ import { rlsStates } from './rls-states';
 
 /** Every table with a tenant_id column. A new one fails the first test until it is listed here and isolated. */
 const TENANT_TABLES = [
-  'audit_logs', 'domain_events', 'moderation_blocks', 'moderation_cases', 'moderation_signals', 'notification_preferences',
-  'notification_recipients', 'notification_suppressions', 'notifications', 'outbox', 'subject_keys', 'tenant_roles', 'usage_daily', 'usage_records',
+  'audit_logs', 'data_retention_audit_logs', 'domain_events', 'legal_holds', 'moderation_blocks', 'moderation_cases', 'moderation_signals', 'notification_preferences',
+  'notification_recipients', 'notification_suppressions', 'notifications', 'outbox', 'retention_policies', 'subject_keys', 'tenant_roles', 'usage_daily', 'usage_records',
 ];
 
 /** Values the tables' CHECK constraints accept; every other required column gets a fresh value of its type. */
