@@ -4,6 +4,8 @@ export { readSources } from './catalog/read-sources';
 export { composeEventSchema } from './catalog/compose';
 export { catalogTopics } from './catalog/topics';
 export type { CatalogTopic } from './catalog/topics';
+export { RETENTION_TIERS, isRetentionTier, retentionMsOf } from './catalog/retention-tiers';
+export type { RetentionTier } from './catalog/retention-tiers';
 export { describeFields, typeLabel } from './catalog/fields';
 export type { FieldInfo } from './catalog/fields';
 export { recordNameFor, namespaceFor, topicFor, subjectFor } from './catalog/naming';

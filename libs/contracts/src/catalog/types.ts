@@ -1,3 +1,5 @@
+import type { RetentionTier } from './retention-tiers';
+
 export type AvroSchema = Record<string, unknown>;
 
 export const NAMING_STYLES = {
@@ -14,6 +16,8 @@ export interface DomainSpec {
   topic: string;
   partitions: number;
   naming: NamingStyle;
+  /** How long Kafka keeps the domain's events: see RETENTION_TIERS. */
+  retention: RetentionTier;
   owner: string;
   doc: string;
 }

@@ -10,7 +10,7 @@ const envelope = JSON.parse(readFileSync(join(findWorkspaceRoot(), 'schemas/_env
 const domain = (name: string, overrides: AvroSchema = {}) => ({
   dir: name,
   file: `schemas/${name}/domain.json`,
-  json: { domain: name, topic: `${name}.events.v1`, partitions: 3, naming: 'SCREAMING_SNAKE_CASE', owner: 'test', doc: 'test', ...overrides },
+  json: { domain: name, topic: `${name}.events.v1`, partitions: 3, naming: 'SCREAMING_SNAKE_CASE', retention: 'system', owner: 'test', doc: 'test', ...overrides },
 });
 
 const event = (dir: string, eventType: string, fields: AvroSchema[], overrides: AvroSchema = {}) => ({
@@ -79,6 +79,16 @@ describe('lintCatalog', () => {
     expect(issues).toEqual([
       'schemas/things/domain.json: "topic" must be exactly one topic name',
       'schemas/things/THING_CREATED.avsc: the folder things/ has no valid domain.json, so this event maps to no topic',
+    ]);
+  });
+
+  it('fails a domain without a retention tier, or with one that is not a tier, naming the file and the tiers', () => {
+    const tiers = 'it must be one of audit (retention.ms -1), system (retention.ms 63072000000), operational (retention.ms 2592000000)';
+    const { retention: _omitted, ...untiered } = domain('untiered').json;
+    const issues = lint({ domains: [{ ...domain('untiered'), json: untiered }, domain('forever', { retention: 'forever' })] });
+    expect(issues).toEqual([
+      `schemas/untiered/domain.json: "retention" is missing; ${tiers}`,
+      `schemas/forever/domain.json: "retention" is "forever", not a tier; ${tiers}`,
     ]);
   });
 

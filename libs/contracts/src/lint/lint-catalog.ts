@@ -1,6 +1,7 @@
 import { Type } from 'avsc';
 import { composeEventSchema } from '../catalog/compose';
 import { namespaceFor, recordNameFor, topicFor } from '../catalog/naming';
+import { RETENTION_TIERS, isRetentionTier } from '../catalog/retention-tiers';
 import { NAMING_STYLES, type AvroSchema, type CatalogSources, type DomainSpec, type NamingStyle } from '../catalog/types';
 import { checkPiiSubjects, checkRecordFields, issueReporter } from './field-rules';
 import type { LintIssue } from './lint-issue';
@@ -35,8 +36,16 @@ function lintDomain(dir: string, json: AvroSchema): string[] {
   else if (json.topic !== topicFor(dir)) problems.push(`"topic" must be "${topicFor(dir)}"`);
   if (!Number.isInteger(json.partitions) || (json.partitions as number) < 1) problems.push('"partitions" must be a positive integer');
   if (!(String(json.naming) in NAMING_STYLES)) problems.push(`"naming" must be one of ${Object.keys(NAMING_STYLES).join(', ')}`);
+  if (!isRetentionTier(json.retention)) problems.push(retentionProblem(json.retention));
   for (const key of ['owner', 'doc']) if (typeof json[key] !== 'string' || json[key] === '') problems.push(`"${key}" is missing`);
   return problems;
+}
+
+const TIER_CHOICES = Object.entries(RETENTION_TIERS).map(([tier, ms]) => `${tier} (retention.ms ${ms})`).join(', ');
+
+function retentionProblem(value: unknown): string {
+  const found = value === undefined ? 'is missing' : `is ${JSON.stringify(value)}, not a tier`;
+  return `"retention" ${found}; it must be one of ${TIER_CHOICES}`;
 }
 
 /** Returns the event type when the file is sound enough to be compared with the others. */
