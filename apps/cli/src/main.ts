@@ -11,6 +11,7 @@ import { schemaCommands } from './commands/schemas';
 import { streamCommands } from './commands/stream';
 import { tenantCommands } from './commands/tenants';
 import { eraseCommand } from './commands/erase';
+import { replayCommand } from './commands/replay';
 import { usageCommands } from './commands/usage';
 import { CliContext } from './context';
 import { CliError } from './errors';
@@ -29,6 +30,7 @@ usageCommands(program, context);
 auditCommands(program, context);
 tenantCommands(program, context);
 eraseCommand(program, context);
+replayCommand(program, context);
 
 program.parseAsync(process.argv).then(
   () => process.exit(0),

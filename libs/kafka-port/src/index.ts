@@ -6,6 +6,7 @@ import { PlatformaticPort } from './platformatic/platformatic-port';
 
 export type { KafkaPort, KafkaClientOptions } from './kafka-port';
 export type { AdminPort } from './admin/admin-port';
+export { withAdmin } from './admin/with-admin';
 export type { ProducerPort, ProducerOptions } from './producer/producer-port';
 export type { ConsumerPort, ConsumerOptions, BatchHandler } from './consumer/consumer-port';
 export type * from './types';

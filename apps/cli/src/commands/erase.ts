@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import type { Pool } from 'pg';
@@ -8,6 +7,7 @@ import { DEFAULT_KEY_CACHE_MS, PgSubjectKeyStore } from '@eventline/subject-keys
 import type { CliContext } from '../context';
 import { withDatabase } from '../database';
 import { CliError } from '../errors';
+import { operatorOf } from '../options/operator';
 import { parseSeconds } from '../options/whole-numbers';
 import { cliMasterKey } from '../stream/pii-view';
 
@@ -99,7 +99,7 @@ async function publishErasure(context: CliContext, options: EraseOptions, erased
         event_type: 'compliance.subject_erased',
         tenant_id: options.tenant,
         entity_id: erased.ref,
-        actor: { id: options.actor ?? process.env.EVENTLINE_ACTOR ?? userInfo().username, type: 'user' },
+        actor: { id: operatorOf(options.actor), type: 'user' },
         occurred_at: erased.at,
         payload: { subject_ref: erased.ref, keys_erased: erased.keys, erased_at: erased.at },
       },

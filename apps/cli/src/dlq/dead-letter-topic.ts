@@ -1,5 +1,5 @@
 import { deadLetterTopic } from '@eventline/consumer-runtime';
-import type { AdminPort, KafkaPort } from '@eventline/kafka-port';
+import { withAdmin, type KafkaPort } from '@eventline/kafka-port';
 import { CliError } from '../errors';
 
 /**
@@ -48,12 +48,3 @@ export function assertHolds(dlq: DeadLetterTopic, offset: bigint): void {
   throw new CliError(`${dlq.topic} has no dead letter at offset ${offset}: ${holds}`);
 }
 
-async function withAdmin<T>(kafka: KafkaPort, work: (admin: AdminPort) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}

@@ -1,6 +1,6 @@
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { eventually, uniqueName } from '@eventline/test-harness';
-import type { AdminPort } from '../admin/admin-port';
+import { withAdmin } from '../admin/with-admin';
 import type { ConsumerOptions, ConsumerPort } from '../consumer/consumer-port';
 import { createKafkaPort, KAFKA_CLIENTS, type KafkaClientName, type KafkaPort } from '../index';
 import type { IncomingMessage, TopicPartitions } from '../types';
@@ -12,15 +12,7 @@ export function portFor(client: KafkaClientName): KafkaPort {
   return createKafkaPort({ brokers: loadStackEndpoints().kafkaBrokers, clientId: `kafka-port-contract-${client}`, client });
 }
 
-export async function withAdmin<T>(kafka: KafkaPort, use: (admin: AdminPort) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await use(admin);
-  } finally {
-    await admin.disconnect();
-  }
-}
+export { withAdmin };
 
 export async function freshTopic(kafka: KafkaPort, prefix: string, partitions: number, config?: Record<string, string>): Promise<string> {
   const topic = uniqueName(prefix);

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { AdminPort, KafkaPort } from '@eventline/kafka-port';
+import { withAdmin, type KafkaPort } from '@eventline/kafka-port';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { NotReadyYet } from './retriable';
 
@@ -39,12 +39,3 @@ export function kafkaTopics(probeKafka: KafkaPort, topics: string[]): Dependency
   };
 }
 
-async function withAdmin<T>(kafka: KafkaPort, use: (admin: AdminPort) => Promise<T>): Promise<T> {
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
-    return await use(admin);
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, KafkaPort } from '@eventline/kafka-port';
+import { rangeKey, rangeSize, type PartitionRange } from './partition-range';
+
+export type RangeVisit = (messages: IncomingMessage[]) => Promise<void>;
+
+export type RangeReadOutcome = 'finished' | 'interrupted';
+
+/**
+ * Visits every message of the ranges, each partition in offset order, one batch at a time, and
+ * ends when every range has reached its end (fixed by the caller, so the read terminates while
+ * producers go on). The consumer group is throwaway and commits nothing: reading moves nobody's
+ * position. Ctrl-C ends it after the batch in hand.
+ */
+export async function readRanges(kafka: KafkaPort, ranges: PartitionRange[], visit: RangeVisit): Promise<RangeReadOutcome> {
+  const open = new Map(ranges.filter((r) => rangeSize(r) > 0n).map((r) => [rangeKey(r.topic, r.partition), r]));
+  if (open.size === 0) return 'finished';
+  const consumer = kafka.consumer({ groupId: `eventline-replay-${randomUUID()}`, fromBeginning: true, autoCommit: false });
+  let outcome: RangeReadOutcome | undefined;
+  let settle!: (error?: unknown) => void;
+  const settled = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
+  const end = (how: RangeReadOutcome, error?: unknown) => {
+    if (outcome !== undefined) return;
+    outcome = how;
+    settle(error);
+  };
+  const interrupt = () => end('interrupted');
+
+  await consumer.connect();
+  try {
+    process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
+    consumer.onAssigned((assignment) => {
+      for (const { topic, partitions } of assignment) {
+        for (const partition of partitions) {
+          const range = open.get(rangeKey(topic, partition));
+          if (range) consumer.seek({ topic, partition, offset: String(range.start) });
+        }
+      }
+    });
+    await consumer.subscribe([...new Set(ranges.map((r) => r.topic))]);
+    // Errors end the read here rather than reaching the consumer, which would retry the batch.
+    await consumer.run(async (batch) => {
+      const key = rangeKey(batch.topic, batch.partition);
+      const range = open.get(key);
+      if (!range || outcome !== undefined) return;
+      const inRange = batch.messages.filter((m) => BigInt(m.offset) >= range.start && BigInt(m.offset) < range.end);
+      try {
+        if (inRange.length > 0) await visit(inRange);
+      } catch (error) {
+        return end('finished', error);
+      }
+      const last = batch.messages.at(-1);
+      if (last && BigInt(last.offset) + 1n >= range.end) {
+        open.delete(key);
+        consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
+        if (open.size === 0) end('finished');
+      }
+    });
+    await settled;
+    return outcome ?? 'finished';
+  } finally {
+    process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
+    // Outside the handler: a consumer cannot disconnect from inside its own batch.
+    await consumer.disconnect();
+  }
+}

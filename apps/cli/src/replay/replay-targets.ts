@@ -1,0 +1,98 @@
+import { createWriteStream, existsSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createGzip, type Gzip } from 'node:zlib';
+import type { IncomingMessage, KafkaPort, ProducerPort } from '@eventline/kafka-port';
+import { CliError } from '../errors';
+
+/** One matched event: the bytes as they sit in Kafka, and the envelope as the view shows it. */
+export interface ReplayedEvent {
+  message: IncomingMessage;
+  envelope: Record<string, unknown>;
+}
+
+/** Where a replay's events go. Nothing is final until `finish`: `abort` leaves no partial result behind. */
+export interface ReplayTarget {
+  /** For the manifest and the governance event: `file:<path>`, `topic:<name>` or `dry-run`. */
+  readonly name: string;
+  write(events: ReplayedEvent[]): Promise<void>;
+  finish(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+export const dryRunTarget = (): ReplayTarget => ({ name: 'dry-run', write: async () => undefined, finish: async () => undefined, abort: async () => undefined });
+
+/** NDJSON of the envelopes (gzip when the name ends in .gz), written beside and renamed into place at the end. */
+export class FileTarget implements ReplayTarget {
+  readonly name: string;
+  private readonly partial: string;
+  private readonly file: WriteStream;
+  private readonly sink: WriteStream | Gzip;
+
+  constructor(private readonly path: string, force: boolean) {
+    if (existsSync(path) && !force) throw new CliError(`--out: ${path} exists; give --force to replace it`);
+    this.name = `file:${path}`;
+    this.partial = `${path}.partial`;
+    this.file = createWriteStream(this.partial);
+    if (path.endsWith('.gz')) {
+      const gzip = createGzip();
+      gzip.pipe(this.file);
+      this.sink = gzip;
+    } else {
+      this.sink = this.file;
+    }
+  }
+
+  async write(events: ReplayedEvent[]): Promise<void> {
+    const text = events.map((e) => `${JSON.stringify(e.envelope, jsonSafe)}\n`).join('');
+    if (!this.sink.write(text)) await once(this.sink, 'drain');
+  }
+
+  async finish(): Promise<void> {
+    const closed = once(this.file, 'close');
+    this.sink.end();
+    await closed;
+    renameSync(this.partial, this.path);
+  }
+
+  async abort(): Promise<void> {
+    this.sink.destroy();
+    this.file.destroy();
+    rmSync(this.partial, { force: true });
+  }
+}
+
+/** Republishes the bytes unchanged (key, value, headers), marked with where each came from. */
+export class TopicTarget implements ReplayTarget {
+  readonly name: string;
+  private producer?: ProducerPort;
+
+  constructor(private readonly kafka: KafkaPort, private readonly topic: string) {
+    this.name = `topic:${topic}`;
+  }
+
+  async write(events: ReplayedEvent[]): Promise<void> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ idempotent: true });
+      await this.producer.connect();
+    }
+    await this.producer.send(
+      this.topic,
+      events.map(({ message }) => ({
+        key: message.key,
+        value: message.value,
+        headers: { ...message.headers, 'replayed-from': `${message.topic}/${message.partition}@${message.offset}` },
+      })),
+    );
+  }
+
+  async finish(): Promise<void> {
+    await this.producer?.disconnect();
+  }
+
+  async abort(): Promise<void> {
+    await this.producer?.disconnect();
+  }
+}
+
+/** Avro longs may decode as bigint, which JSON.stringify refuses. */
+const jsonSafe = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
