@@ -1,5 +1,8 @@
 export { registerCatalog, EVENT_COMPATIBILITY } from './register-catalog';
 export type { RegistrationReport, SubjectOutcome, RegistrationOptions } from './register-catalog';
+export { ShorterRetentionRefused, formatRetentionChange, planTopicRetention, applyRetention } from './retention/reconcile-retention';
+export type { RetentionChange, RetentionTarget } from './retention/plan-retention';
+export { compareRetention, retentionSpan, KEEP_FOREVER } from './retention/retention-ms';
 export { checkCompatibility } from './check-compatibility';
 export type { CompatibilityResult } from './check-compatibility';
 export { breakingChanges } from './schema-diff';

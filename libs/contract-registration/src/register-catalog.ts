@@ -2,6 +2,8 @@ import { catalogTopics, type Catalog, type EventContract } from '@eventline/cont
 import { topicDurability, type AdminPort } from '@eventline/kafka-port';
 import { RegistryHttpError, type CompatibilityLevel, type SchemaRegistryClient } from '@eventline/schema-registry';
 import pMap from 'p-map';
+import type { RetentionChange } from './retention/plan-retention';
+import { applyRetention, planTopicRetention } from './retention/reconcile-retention';
 
 export const EVENT_COMPATIBILITY: CompatibilityLevel = 'FULL_TRANSITIVE';
 
@@ -11,17 +13,22 @@ export type SubjectOutcome =
 
 export interface RegistrationReport {
   topicsCreated: string[];
+  /** Existing topics whose retention.ms was brought to their domain's tier. */
+  retentionChanged: RetentionChange[];
   subjects: SubjectOutcome[];
 }
 
 export interface RegistrationOptions {
+  /** Lets reconcile shorten a topic's retention, which deletes its older events for good; refused without. */
+  allowShorterRetention?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
  * Puts the catalog into the registry and Kafka, idempotently: creates missing topics (as many
- * copies as the cluster's broker count allows, see topicDurability; existing topics keep theirs),
- * registers each contract under its TopicRecordNameStrategy subject, and pins the subject to FULL_TRANSITIVE.
+ * copies as the cluster's broker count allows, see topicDurability; existing topics keep theirs)
+ * with their domain's retention tier, brings existing topics to that tier (a shortening is
+ * refused, before anything changes, unless allowed; see planTopicRetention), registers each contract under its TopicRecordNameStrategy subject, and pins the subject to FULL_TRANSITIVE.
  * A contract the registry refuses is reported, never skipped silently.
  */
 export async function registerCatalog(
@@ -31,14 +38,17 @@ export async function registerCatalog(
   options: RegistrationOptions = {},
 ): Promise<RegistrationReport> {
   const { replicationFactor, config } = topicDurability((await admin.describeCluster()).brokers);
-  const topicsCreated = await admin.ensureTopics(catalogTopics(catalog).map((t) => ({ ...t, replicationFactor, config: { ...config } })));
+  const topics = catalogTopics(catalog);
+  const retentionChanged = await planTopicRetention(admin, topics.map((t) => ({ topic: t.topic, tier: t.tier, retentionMs: t.config['retention.ms'] })), options.allowShorterRetention);
+  const topicsCreated = await admin.ensureTopics(topics.map((t) => ({ topic: t.topic, partitions: t.partitions, replicationFactor, config: { ...config, ...t.config } })));
+  await applyRetention(admin, retentionChanged);
   let done = 0;
   const subjects = await pMap(catalog.events, async (event) => {
     const outcome = await registerEvent(event, registry);
     options.onProgress?.(++done, catalog.events.length);
     return outcome;
   }, { concurrency: 8 });
-  return { topicsCreated, subjects };
+  return { topicsCreated, retentionChanged, subjects };
 }
 
 async function registerEvent(event: EventContract, registry: SchemaRegistryClient): Promise<SubjectOutcome> {

@@ -1,7 +1,7 @@
 import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { checkCompatibility, registerCatalog, runHistoryGate, type RegistrationReport } from '@eventline/contract-registration';
+import { checkCompatibility, formatRetentionChange, registerCatalog, runHistoryGate, ShorterRetentionRefused, type RegistrationReport } from '@eventline/contract-registration';
 import { defaultSchemasDir, formatIssue, lintCatalog, loadCatalog, readSources } from '@eventline/contracts';
 import { findWorkspaceRoot } from '@eventline/stack-config';
 import type { CliContext } from '../context';
@@ -28,18 +28,25 @@ export function schemaCommands(program: Command, context: CliContext): void {
 
   schemas
     .command('register')
-    .description('create the topics and register every contract with FULL_TRANSITIVE compatibility (idempotent)')
-    .action(async () => {
+    .description(
+      "create the topics with their domain's retention tier, bring existing topics to it, and register every contract with FULL_TRANSITIVE compatibility (idempotent)",
+    )
+    .option('--allow-shorter-retention', "let a topic's retention.ms be shortened to its tier (deletes its older events for good)")
+    .action(async (options: { allowShorterRetention?: boolean }) => {
       const catalog = loadCatalog();
       const admin = context.kafka().admin();
       await admin.connect();
       const bar = progressBar('registering', catalog.events.length, 'subjects');
       try {
         const report = await registerCatalog(catalog, context.registry(), admin, {
+          allowShorterRetention: options.allowShorterRetention,
           onProgress: (done) => bar.update(done),
         });
         bar.stop();
         printRegistration(report);
+      } catch (error) {
+        if (error instanceof ShorterRetentionRefused) throw new CliError(`schemas:register: ${error.message}`);
+        throw error;
       } finally {
         bar.stop();
         await admin.disconnect();
@@ -92,8 +99,10 @@ function printRegistration(report: RegistrationReport): void {
   if (rejected.length > 0) {
     console.log(formatTable(['REJECTED SUBJECT', 'REASON'], rejected.map((s) => [s.subject, s.status === 'rejected' ? s.error : ''])));
   }
+  for (const change of report.retentionChanged) console.log(`retention${change.shortens ? ' (shortened)' : ''}: ${formatRetentionChange(change)}`);
   const topics = report.topicsCreated.length ? `created ${report.topicsCreated.length} topic(s)` : 'topics already present';
-  const summary = `${topics}; ${count('registered')} subject version(s) registered, ${count('unchanged')} unchanged, ${rejected.length} rejected; compatibility FULL_TRANSITIVE`;
+  const retention = `retention changed on ${report.retentionChanged.length} topic(s)`;
+  const summary = `${topics}; ${retention}; ${count('registered')} subject version(s) registered, ${count('unchanged')} unchanged, ${rejected.length} rejected; compatibility FULL_TRANSITIVE`;
   if (rejected.length > 0) throw new CliError(`schemas:register: ${summary}`);
   console.log(`schemas:register: ${summary}`);
 }
