@@ -17,6 +17,7 @@ export { failurePolicy, FAILURE_POLICY_DEFAULTS } from './middleware/failure-pol
 export type { FailurePolicyOptions } from './middleware/failure-policy';
 export { deadLetters, deadLetterSender, deadLetterTopic } from './middleware/dead-letter';
 export type { DeadLetterSender } from './middleware/dead-letter';
+export { ensureDeadLetterTopic, deadLetterRetentionMs, DEAD_LETTER_RETENTION_MS } from './dead-letter-topic';
 export { decodeEvents } from './middleware/decode';
 export { openPii } from './middleware/open-pii';
 export { inTransaction } from './middleware/transaction';
