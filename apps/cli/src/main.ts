@@ -11,6 +11,8 @@ import { schemaCommands } from './commands/schemas';
 import { streamCommands } from './commands/stream';
 import { tenantCommands } from './commands/tenants';
 import { eraseCommand } from './commands/erase';
+import { holdCommands } from './commands/hold';
+import { retentionCommands } from './commands/retention';
 import { replayCommand } from './commands/replay';
 import { usageCommands } from './commands/usage';
 import { CliContext } from './context';
@@ -30,6 +32,8 @@ usageCommands(program, context);
 auditCommands(program, context);
 tenantCommands(program, context);
 eraseCommand(program, context);
+retentionCommands(program, context);
+holdCommands(program, context);
 replayCommand(program, context);
 
 program.parseAsync(process.argv).then(
