@@ -59,6 +59,26 @@ describe('Batcher', () => {
     expect(producer.sends.map((s) => s.keys)).toEqual([['1', '2'], ['3', '4', '5']]);
   });
 
+  it('splits a call larger than a send into consecutive sends, in order, by count and by bytes', async () => {
+    const producer = new HeldProducer();
+    const batcher = new Batcher(producer, 60_000, 3, 1_000);
+    const big = (key: string) => ({ topic: 't', message: { key, value: Buffer.alloc(400) } });
+    const call = batcher.enqueue([item('1'), item('2'), item('3'), item('4'), big('b1'), big('b2'), big('b3')]);
+    for (let i = 0; i < 3; i++) await producer.answerNext();
+    await call;
+    expect(producer.sends.map((s) => s.keys)).toEqual([['1', '2', '3'], ['4', 'b1', 'b2'], ['b3']]);
+  });
+
+  it('fails a split call when one of its sends fails', async () => {
+    const producer = new HeldProducer();
+    const batcher = new Batcher(producer, 60_000, 2);
+    const failed = expect(batcher.enqueue([item('1'), item('2'), item('3')])).rejects.toThrow('broker said no');
+    await producer.answerNext(new Error('broker said no'));
+    await producer.answerNext();
+    await failed;
+    expect(producer.sends.map((s) => s.keys)).toEqual([['1', '2'], ['3']]);
+  });
+
   it('fails only the calls whose messages were in the failed send', async () => {
     const producer = new HeldProducer();
     const batcher = new Batcher(producer, 1, 500);

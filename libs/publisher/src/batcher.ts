@@ -5,9 +5,17 @@ export interface QueuedMessage {
   message: OutgoingMessage;
 }
 
-/** One enqueue call: it resolves once all of its messages are acknowledged. */
+/**
+ * What one send may carry at most, in bytes of keys, values and headers. The broker refuses a
+ * record batch over max.message.bytes (1 MiB by default) and a send's messages for one partition
+ * travel as one batch, so a send stays under it whatever the partitioning.
+ */
+export const MAX_BATCH_BYTES = 900_000;
+
+/** One enqueue call (or one chunk of a large one): it resolves once all of its messages are acknowledged. */
 interface Call {
   items: QueuedMessage[];
+  bytes: number;
   resolve: () => void;
   reject: (error: Error) => void;
   failure?: Error;
@@ -35,12 +43,20 @@ export class Batcher {
     private readonly producer: ProducerPort,
     private readonly lingerMs: number,
     private readonly maxBatchSize: number,
+    private readonly maxBatchBytes: number = MAX_BATCH_BYTES,
   ) {}
 
-  /** Resolves once the broker acknowledged every message (acks=all). */
+  /**
+   * Resolves once the broker acknowledged every message (acks=all). A call larger than one send
+   * is queued as consecutive chunks, which keeps its order; it fails if any chunk fails.
+   */
   enqueue(items: QueuedMessage[]): Promise<void> {
+    return Promise.all(chunksOf(items, this.maxBatchSize, this.maxBatchBytes).map((chunk) => this.enqueueChunk(chunk))).then(() => undefined);
+  }
+
+  private enqueueChunk({ items, bytes }: { items: QueuedMessage[]; bytes: number }): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ items, resolve, reject });
+      this.queue.push({ items, bytes, resolve, reject });
       this.queued += items.length;
       if (this.sending) return; // the send in flight picks them up when it returns
       if (this.queued >= this.maxBatchSize) void this.flush();
@@ -65,12 +81,15 @@ export class Batcher {
     }
   }
 
-  /** Whole calls, oldest first, up to maxBatchSize messages (a larger call goes alone). */
+  /** Whole calls, oldest first, up to maxBatchSize messages and maxBatchBytes (a chunk never exceeds either). */
   private takeBatch(): Call[] {
     let count = 0;
+    let bytes = 0;
     let taken = 0;
-    while (taken < this.queue.length && (taken === 0 || count + this.queue[taken].items.length <= this.maxBatchSize)) {
+    const fits = (call: Call) => count + call.items.length <= this.maxBatchSize && bytes + call.bytes <= this.maxBatchBytes;
+    while (taken < this.queue.length && (taken === 0 || fits(this.queue[taken]))) {
       count += this.queue[taken].items.length;
+      bytes += this.queue[taken].bytes;
       taken++;
     }
     this.queued -= count;
@@ -102,4 +121,27 @@ export class Batcher {
       else call.resolve();
     }
   }
+}
+
+/** Consecutive runs of at most `maxCount` messages and `maxBytes` (a single larger message runs alone). */
+function chunksOf(items: QueuedMessage[], maxCount: number, maxBytes: number): Array<{ items: QueuedMessage[]; bytes: number }> {
+  const chunks: Array<{ items: QueuedMessage[]; bytes: number }> = [];
+  let current = { items: [] as QueuedMessage[], bytes: 0 };
+  for (const item of items) {
+    const size = messageBytes(item.message);
+    if (current.items.length > 0 && (current.items.length >= maxCount || current.bytes + size > maxBytes)) {
+      chunks.push(current);
+      current = { items: [], bytes: 0 };
+    }
+    current.items.push(item);
+    current.bytes += size;
+  }
+  if (current.items.length > 0 || chunks.length === 0) chunks.push(current);
+  return chunks;
+}
+
+function messageBytes(message: OutgoingMessage): number {
+  let size = (message.key?.length ?? 0) + (message.value?.length ?? 0);
+  for (const [name, value] of Object.entries(message.headers ?? {})) size += name.length + String(value).length;
+  return size;
 }

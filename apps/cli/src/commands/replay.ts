@@ -57,7 +57,7 @@ export function replayCommand(program: Command, context: CliContext): void {
           { tenant: options.tenant, window: { from: options.from, to: options.to }, selection, maxAheadMs: occurredAtWindowFrom().maxAheadMs, includePii: options.includePii ?? false },
         ),
       );
-      if (options.out) writeFileSync(`${options.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+      if (options.out && !options.dryRun) writeFileSync(`${options.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       console.log(options.json ? JSON.stringify(manifest, null, 2) : formatManifest(manifest));
       await record(context, manifest, options);
     });

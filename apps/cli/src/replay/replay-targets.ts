@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip, type Gzip } from 'node:zlib';
-import type { IncomingMessage, KafkaPort, ProducerPort } from '@eventline/kafka-port';
+import { topicDurability, withAdmin, type IncomingMessage, type KafkaPort, type ProducerPort } from '@eventline/kafka-port';
 import { CliError } from '../errors';
 
 /** One matched event: the bytes as they sit in Kafka, and the envelope as the view shows it. */
@@ -61,7 +61,14 @@ export class FileTarget implements ReplayTarget {
   }
 }
 
-/** Republishes the bytes unchanged (key, value, headers), marked with where each came from. */
+/** Partitions of a target topic the replay creates: as many as a catalog topic has. */
+const TARGET_PARTITIONS = 6;
+
+/**
+ * Republishes the bytes unchanged (key, value, headers), marked with where each came from. A
+ * target that does not exist is created (6 partitions, the broker's default retention): create
+ * it beforehand for other settings.
+ */
 export class TopicTarget implements ReplayTarget {
   readonly name: string;
   private producer?: ProducerPort;
@@ -72,6 +79,10 @@ export class TopicTarget implements ReplayTarget {
 
   async write(events: ReplayedEvent[]): Promise<void> {
     if (!this.producer) {
+      await withAdmin(this.kafka, async (admin) => {
+        const { replicationFactor, config } = topicDurability((await admin.describeCluster()).brokers);
+        await admin.ensureTopics([{ topic: this.topic, partitions: TARGET_PARTITIONS, replicationFactor, config }]);
+      });
       this.producer = this.kafka.producer({ idempotent: true });
       await this.producer.connect();
     }
