@@ -24,6 +24,8 @@ export interface AdminPort {
   /** Deletes every record before the given offset of each partition (Kafka's DeleteRecords). */
   deleteRecordsBefore(topic: string, offsets: PartitionOffset[]): Promise<void>;
   committedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]>;
+  /** The topics the group has a committed offset for (on any partition), sorted; none for an unknown group. */
+  groupTopics(groupId: string): Promise<string[]>;
   /** The group's state and members (none for a group that does not exist). */
   describeGroup(groupId: string): Promise<GroupDescription>;
   /** Commits these offsets for the group; the broker refuses while the group has members. */

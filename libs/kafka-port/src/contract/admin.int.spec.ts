@@ -70,6 +70,19 @@ describe.each(EACH_CLIENT)('Kafka port contract, admin (%s)', (client) => {
     });
   });
 
+  it('lists the topics a group has committed offsets for, and none for an unknown group', async () => {
+    const [first, second, untouched] = await Promise.all(['contract.group-a', 'contract.group-b', 'contract.group-c'].map((prefix) => freshTopic(kafka, prefix, 2)));
+    const groupId = uniqueName('contract-group-topics');
+    await withAdmin(kafka, async (admin) => {
+      await admin.setGroupOffsets(groupId, second, [{ partition: 1, offset: '0' }]);
+      await admin.setGroupOffsets(groupId, first, [{ partition: 0, offset: '0' }]);
+      expect(await admin.groupTopics(groupId)).toEqual([first, second].sort());
+      expect(await admin.groupTopics(uniqueName('contract-no-group'))).toEqual([]);
+      await admin.deleteGroups([groupId]);
+      await admin.deleteTopics([first, second, untouched]);
+    });
+  });
+
   it('describes the cluster: its id and its one broker', async () => {
     const cluster = await withAdmin(kafka, (admin) => admin.describeCluster());
     expect(cluster.clusterId).toMatch(/^[\w-]{10,}$/);

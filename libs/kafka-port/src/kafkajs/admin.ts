@@ -128,6 +128,14 @@ export class KafkajsAdmin implements AdminPort {
     });
   }
 
+  groupTopics(groupId: string): Promise<string[]> {
+    return asPortError(`listing the topics of group ${groupId}`, async () => {
+      // Without topics, OffsetFetch answers for every topic the group has committed to.
+      const entries = await this.admin.fetchOffsets({ groupId });
+      return entries.filter((entry) => entry.partitions.some((p) => p.offset !== '-1')).map((entry) => entry.topic).sort();
+    });
+  }
+
   deleteGroups(groupIds: string[]): Promise<void> {
     return asPortError('deleting consumer groups', async () => {
       if (groupIds.length === 0) return;

@@ -126,6 +126,14 @@ export class PlatformaticAdmin implements AdminPort {
     });
   }
 
+  groupTopics(groupId: string): Promise<string[]> {
+    return asPortError(`listing the topics of group ${groupId}`, async () => {
+      // A group given without topics asks OffsetFetch for every topic the group has committed to.
+      const [group] = await this.admin.listConsumerGroupOffsets({ groups: [groupId] });
+      return (group?.topics ?? []).filter((topic) => topic.partitions.some((p) => p.committedOffset >= 0n)).map((topic) => topic.name).sort();
+    });
+  }
+
   deleteGroups(groupIds: string[]): Promise<void> {
     return asPortError('deleting consumer groups', async () => {
       if (groupIds.length === 0) return;
