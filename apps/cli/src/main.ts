@@ -11,8 +11,10 @@ import { schemaCommands } from './commands/schemas';
 import { streamCommands } from './commands/stream';
 import { tenantCommands } from './commands/tenants';
 import { eraseCommand } from './commands/erase';
+import { groupCommands } from './commands/groups';
 import { holdCommands } from './commands/hold';
 import { retentionCommands } from './commands/retention';
+import { rebuildCommand } from './commands/rebuild';
 import { replayCommand } from './commands/replay';
 import { usageCommands } from './commands/usage';
 import { CliContext } from './context';
@@ -35,6 +37,8 @@ eraseCommand(program, context);
 retentionCommands(program, context);
 holdCommands(program, context);
 replayCommand(program, context);
+rebuildCommand(program, context);
+groupCommands(program, context);
 
 program.parseAsync(process.argv).then(
   () => process.exit(0),

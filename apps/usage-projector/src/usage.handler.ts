@@ -4,10 +4,8 @@ import type { Catalog } from '@eventline/contracts';
 import type { BatchContext, DecodedEvent } from '@eventline/consumer-runtime';
 import { OnEvent } from '@eventline/consumer-nest';
 import { CATALOG } from '@eventline/nest-platform';
-import { rejectMiskeyed } from '@eventline/audit-projection';
+import { projectUsageEvents } from '@eventline/usage-projection';
 import { usageEventTypes } from '@eventline/usage-kpis';
-import { usageRecordRow } from './usage-rows';
-import { recordUsage } from './usage-store';
 
 /**
  * Projects model usage into usage_records and the usage_daily rollup. One '*' handler rather than
@@ -26,9 +24,6 @@ export class UsageHandler {
   async project(@Payload() events: DecodedEvent[], @Ctx() context: BatchContext): Promise<void> {
     const tx = context.tx;
     if (!tx) throw new Error('the usage projection needs the transactional consumer (a database pool)');
-    const usage = events.filter((event) => this.usageTypes.has(event.eventType));
-    // A tenant's events stay in order only when keyed by tenant; the runtime dead-letters the rest.
-    usage.forEach(rejectMiskeyed);
-    await recordUsage(tx, usage.map(usageRecordRow));
+    await projectUsageEvents(tx, events, this.usageTypes);
   }
 }

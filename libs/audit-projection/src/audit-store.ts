@@ -14,6 +14,9 @@ const AUDIT_LOG_COLUMNS: Record<keyof ChainedAuditRow, string> = {
   chain_topic: 'text', chain_partition: 'int4', chain_seq: 'int8', prev_hash: 'bytea', hash: 'bytea',
 };
 
+/** The columns the projection writes, per table: what a rebuild compares (nothing is a projection timestamp). */
+export const AUDIT_PROJECTION_COLUMNS = { domain_events: Object.keys(DOMAIN_EVENT_COLUMNS), audit_logs: Object.keys(AUDIT_LOG_COLUMNS) };
+
 export interface InsertedAuditRows {
   /** The event ids domain_events gained; the others were there already (a duplicate publish, or a re-delivery). */
   gained: string[];

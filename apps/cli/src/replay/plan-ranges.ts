@@ -1,5 +1,5 @@
 import type { AdminPort } from '@eventline/kafka-port';
-import type { PartitionRange } from './partition-range';
+import type { PartitionRange } from '../ranges/partition-range';
 
 /** A partition that no longer holds the start of the window: records before `heldFrom` are gone. */
 export interface MissingHistory {

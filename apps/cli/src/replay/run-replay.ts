@@ -3,11 +3,11 @@ import type { PiiOpener } from '@eventline/pii-sealing';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { CliError } from '../errors';
 import { ManifestBuilder, type Manifest, type ReplayWindow } from './manifest';
-import { rangeSize } from './partition-range';
+import { rangeSize } from '../ranges/partition-range';
 import { planRanges, type MissingHistory } from './plan-ranges';
-import { readRanges } from './read-ranges';
+import { readRanges } from '../ranges/read-ranges';
 import type { EventSelection } from './event-selection';
-import { ReplayProgress } from './replay-progress';
+import { RangeProgress } from '../ranges/range-progress';
 import type { ReplayedEvent, ReplayTarget } from './replay-targets';
 
 export interface ReplayRequest {
@@ -34,7 +34,7 @@ export async function runReplay(deps: ReplayDeps, request: ReplayRequest): Promi
   if (ranges.missing.length > 0) throw new CliError(await missingHistoryReport(deps.kafka, ranges.missing, request.window));
 
   const manifest = new ManifestBuilder();
-  const progress = new ReplayProgress(Number(ranges.ranges.reduce((sum, r) => sum + rangeSize(r), 0n)));
+  const progress = new RangeProgress('replay', Number(ranges.ranges.reduce((sum, r) => sum + rangeSize(r), 0n)), 'matched');
   let tenantSeen = false;
   try {
     const outcome = await readRanges(deps.kafka, ranges.ranges, async (messages) => {

@@ -15,7 +15,7 @@ export type RangeReadOutcome = 'finished' | 'interrupted';
 export async function readRanges(kafka: KafkaPort, ranges: PartitionRange[], visit: RangeVisit): Promise<RangeReadOutcome> {
   const open = new Map(ranges.filter((r) => rangeSize(r) > 0n).map((r) => [rangeKey(r.topic, r.partition), r]));
   if (open.size === 0) return 'finished';
-  const consumer = kafka.consumer({ groupId: `eventline-replay-${randomUUID()}`, fromBeginning: true, autoCommit: false });
+  const consumer = kafka.consumer({ groupId: `eventline-read-${randomUUID()}`, fromBeginning: true, autoCommit: false });
   let outcome: RangeReadOutcome | undefined;
   let settle!: (error?: unknown) => void;
   const settled = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));

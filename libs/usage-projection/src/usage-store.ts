@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
 import type { UsageRecordRow } from './usage-rows';
 
-const COLUMNS: Array<keyof UsageRecordRow> = ['event_id', 'event_type', 'tenant_id', 'user_id', 'ts', 'assist_mode', 'model_name', 'model_version', 'input_tokens', 'output_tokens', 'status', 'latency_ms'];
+export const USAGE_RECORD_COLUMNS: Array<keyof UsageRecordRow> = ['event_id', 'event_type', 'tenant_id', 'user_id', 'ts', 'assist_mode', 'model_name', 'model_version', 'input_tokens', 'output_tokens', 'status', 'latency_ms'];
 const TYPES = ['uuid', 'text', 'text', 'text', 'timestamptz', 'text', 'text', 'text', 'int4', 'int4', 'text', 'int4'];
 
 /** What one batch changed: records actually inserted (redeliveries excluded) and rollup rows touched. */
@@ -18,11 +18,11 @@ export interface UsageWriteResult {
  */
 export async function recordUsage(tx: ClientBase, rows: UsageRecordRow[]): Promise<UsageWriteResult> {
   if (rows.length === 0) return { records: 0, dailyRows: 0 };
-  const arrays = COLUMNS.map((column) => rows.map((row) => row[column]));
+  const arrays = USAGE_RECORD_COLUMNS.map((column) => rows.map((row) => row[column]));
   const unnest = TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
   const { rows: [result] } = await tx.query(
     `WITH inserted AS (
-       INSERT INTO usage_records (${COLUMNS.join(', ')})
+       INSERT INTO usage_records (${USAGE_RECORD_COLUMNS.join(', ')})
        SELECT * FROM unnest(${unnest})
        ON CONFLICT (event_id) DO NOTHING
        RETURNING tenant_id, ts, model_name, user_id, input_tokens, output_tokens

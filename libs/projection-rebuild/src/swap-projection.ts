@@ -1,0 +1,40 @@
+import type { Pool } from 'pg';
+import type { RebuildableProjection } from './rebuildable-projection';
+import type { ShadowSchema } from './shadow-schema';
+
+export interface SwapTarget {
+  clusterId: string;
+  /** The live projector's group, which continues from `offsets` once it starts again. */
+  group: string;
+  topics: string[];
+  /** Where the rebuild ended, per partition: the live group's next offsets after the swap. */
+  offsets: Array<{ topic: string; partition: number; offset: bigint }>;
+}
+
+/**
+ * Replaces the live rows of the rebuilt topics with the rebuilt ones, and the live group's stored
+ * offsets with the rebuild's end, in one transaction: a reader sees the old read model or the new
+ * one, never a mix. Rows of other topics stay. The live projector must not be running (the caller
+ * checks its group has no members), or it would go on from positions the swap has undone.
+ */
+export async function swapProjection(pool: Pool, shadow: ShadowSchema, projection: RebuildableProjection, target: SwapTarget): Promise<Record<string, number>> {
+  const unswappable = projection.tables.filter((t) => t.topicColumn === null).map((t) => t.name);
+  if (unswappable.length > 0) throw new Error(`${unswappable.join(', ')} do not record which topic a row came from, so a swap cannot tell which live rows to replace`);
+  return shadow.transaction(pool, async (tx) => {
+    const swapped: Record<string, number> = {};
+    for (const table of projection.tables) {
+      const live = `${shadow.liveSchema}.${table.name}`;
+      await tx.query(`DELETE FROM ${live} WHERE ${table.topicColumn} = ANY($1)`, [target.topics]);
+      const columns = table.columns.join(', ');
+      const inserted = await tx.query(`INSERT INTO ${live} (${columns}) SELECT ${columns} FROM ${shadow.name}.${table.name}`);
+      swapped[table.name] = inserted.rowCount ?? 0;
+    }
+    const offsets = `${shadow.liveSchema}.consumer_offsets`;
+    await tx.query(`DELETE FROM ${offsets} WHERE cluster_id = $1 AND group_id = $2 AND topic = ANY($3)`, [target.clusterId, target.group, target.topics]);
+    await tx.query(
+      `INSERT INTO ${offsets} (cluster_id, group_id, topic, partition, next_offset) SELECT $1, $2, * FROM unnest($3::text[], $4::int[], $5::bigint[])`,
+      [target.clusterId, target.group, target.offsets.map((o) => o.topic), target.offsets.map((o) => o.partition), target.offsets.map((o) => o.offset.toString())],
+    );
+    return swapped;
+  });
+}
