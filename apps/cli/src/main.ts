@@ -41,7 +41,7 @@ rebuildCommand(program, context);
 groupCommands(program, context);
 
 program.parseAsync(process.argv).then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     console.error(error instanceof CliError ? `eventline: ${error.message}` : error);
     process.exit(1);

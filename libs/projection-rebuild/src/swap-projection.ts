@@ -15,7 +15,9 @@ export interface SwapTarget {
  * Replaces the live rows of the rebuilt topics with the rebuilt ones, and the live group's stored
  * offsets with the rebuild's end, in one transaction: a reader sees the old read model or the new
  * one, never a mix. Rows of other topics stay. The live projector must not be running (the caller
- * checks its group has no members), or it would go on from positions the swap has undone.
+ * checks its group has no members), or it would go on from positions the swap has undone. The
+ * group's offsets in Kafka are left alone: the projector seeks to those in PostgreSQL, and its
+ * next commits bring Kafka's copy up to date.
  */
 export async function swapProjection(pool: Pool, shadow: ShadowSchema, projection: RebuildableProjection, target: SwapTarget): Promise<Record<string, number>> {
   const unswappable = projection.tables.filter((t) => t.topicColumn === null).map((t) => t.name);

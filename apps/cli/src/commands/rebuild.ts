@@ -37,7 +37,6 @@ export function rebuildCommand(program: Command, context: CliContext): void {
           if (options.swap) {
             await refuseUnsafeSwap(kafka, plan, options.allowPartial ?? false);
             const swapped = await swapProjection(pool, result.shadow, projection, { clusterId: plan.clusterId, group: plan.liveGroup, topics: plan.topics, offsets: plan.ranges.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.end })) });
-            await mirrorOffsets(kafka, plan);
             console.log(`Swapped in: ${Object.entries(swapped).map(([table, rows]) => `${table} ${rows} rows`).join(', ')}; ${plan.liveGroup} continues from the rebuild's end.`);
             process.exitCode = 0;
           }
@@ -60,13 +59,4 @@ async function refuseUnsafeSwap(kafka: KafkaPort, plan: RebuildPlan, allowPartia
   if (plan.partialTopics.length > 0 && !allowPartial) throw new CliError(`--swap: ${plan.partialTopics.join(', ')} no longer hold their offset 0, so the rebuild lacks their oldest events and a swap would drop them from the read model; --allow-partial swaps anyway`);
   const group = await withAdmin(kafka, (admin) => admin.describeGroup(plan.liveGroup));
   if (group.members.length > 0) throw new CliError(`--swap: group ${plan.liveGroup} has ${group.members.length} active member(s): ${group.members.map((m) => `${m.clientId}@${m.host}`).join(', ')}; stop the live projector first`);
-}
-
-/** The live projector seeks to the offsets in PostgreSQL; the group's offsets in Kafka are kept equal for tools that read those. */
-async function mirrorOffsets(kafka: KafkaPort, plan: RebuildPlan): Promise<void> {
-  await withAdmin(kafka, async (admin) => {
-    for (const topic of plan.topics) {
-      await admin.setGroupOffsets(plan.liveGroup, topic, plan.ranges.filter((r) => r.topic === topic).map((r) => ({ partition: r.partition, offset: r.end.toString() })));
-    }
-  });
 }

@@ -65,9 +65,11 @@ export async function runRebuild(deps: RebuildDeps, plan: RebuildPlan): Promise<
   const projected = new ProjectedEvents();
   let leftOut = 0;
   const progress = new RangeProgress(`rebuild ${plan.projection.name}`, Number(plan.ranges.reduce((sum, r) => sum + rangeSize(r), 0n)), 'projected');
-  const started = Date.now();
+  // The rate is the projection's own, from the first batch on: joining the throwaway group comes before it.
+  let started: number | undefined;
   try {
     const outcome = await readRanges(deps.kafka, plan.ranges, async (messages) => {
+      started ??= Date.now();
       const events = await decodeAll(decoder, messages);
       const projectable = events.filter((e) => e.message.key === e.tenantId);
       leftOut += messages.length - projectable.length;
@@ -79,7 +81,7 @@ export async function runRebuild(deps: RebuildDeps, plan: RebuildPlan): Promise<
   } finally {
     progress.stop();
   }
-  const seconds = (Date.now() - started) / 1000;
+  const seconds = started === undefined ? 0 : (Date.now() - started) / 1000;
   const reached = await liveReached(deps.pool, plan);
   const compared = projected.below(reached.limits);
   const client = await deps.pool.connect();
