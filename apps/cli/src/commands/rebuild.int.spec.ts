@@ -103,4 +103,11 @@ describe('eventline rebuild audit (real Kafka, registry, PostgreSQL and audit pr
     expect([again.code, again.stdout.includes('Equal: the rebuild reproduces the live read model, hash chain included.')]).toEqual([0, true]);
     expect(again.stdout).toMatch(/^audit_logs +5010 +5010 +equal +0$/m);
   });
+
+  it('refuses --swap when a topic no longer holds its offset 0, naming it', async () => {
+    const topic = `${prefix}tickets.events.v1`;
+    await withAdmin(kafka, async (admin) => admin.deleteRecordsBefore(topic, (await admin.endOffsets(topic)).filter((p) => p.offset !== '0').map((p) => ({ partition: p.partition, offset: '1' }))));
+    const refused = await cli('rebuild', 'audit', '--swap');
+    expect([refused.code, refused.stderr.trim()]).toEqual([1, `eventline: --swap: ${topic} no longer hold their offset 0, so the rebuild lacks their oldest events and a swap would drop them from the read model; --allow-partial swaps anyway`]);
+  });
 });

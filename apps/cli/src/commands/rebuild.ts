@@ -32,7 +32,7 @@ export function rebuildCommand(program: Command, context: CliContext): void {
       await withDatabase(context, async (pool) => {
         const result = await runRebuild({ kafka, registry: context.registry(), catalog: context.catalog, pool }, plan);
         try {
-          console.log(formatRebuildReport(name, result));
+          console.log(formatRebuildReport(projection, result));
           if (!rebuildIsEqual(result)) process.exitCode = 1;
           if (options.swap) {
             await refuseUnsafeSwap(kafka, plan, options.allowPartial ?? false);
@@ -56,6 +56,8 @@ function projectionNamed(context: CliContext, name: string): RebuildableProjecti
 
 /** A swap must not drop history silently, nor pull the tables from under a running projector. */
 async function refuseUnsafeSwap(kafka: KafkaPort, plan: RebuildPlan, allowPartial: boolean): Promise<void> {
+  const unswappable = plan.projection.tables.filter((t) => t.topicColumn === null).map((t) => t.name);
+  if (unswappable.length > 0) throw new CliError(`--swap: ${plan.projection.name}'s tables (${unswappable.join(', ')}) do not record which topic a row came from, so a swap cannot tell which live rows to replace; compare only`);
   if (plan.partialTopics.length > 0 && !allowPartial) throw new CliError(`--swap: ${plan.partialTopics.join(', ')} no longer hold their offset 0, so the rebuild lacks their oldest events and a swap would drop them from the read model; --allow-partial swaps anyway`);
   const group = await withAdmin(kafka, (admin) => admin.describeGroup(plan.liveGroup));
   if (group.members.length > 0) throw new CliError(`--swap: group ${plan.liveGroup} has ${group.members.length} active member(s): ${group.members.map((m) => `${m.clientId}@${m.host}`).join(', ')}; stop the live projector first`);

@@ -1,21 +1,24 @@
-import type { TableComparison } from '@eventline/projection-rebuild';
+import type { RebuildableProjection, TableComparison } from '@eventline/projection-rebuild';
 import { formatTable } from '../output/table';
 import type { RebuildResult } from './run-rebuild';
 
 export const rebuildIsEqual = (result: RebuildResult): boolean => result.comparisons.every((c) => c.differing === 0 && c.liveChecksum === c.rebuiltChecksum);
 
 /** The comparison for the terminal: one line per table, then sample event ids of what differs. */
-export function formatRebuildReport(projection: string, result: RebuildResult): string {
+export function formatRebuildReport(projection: RebuildableProjection, result: RebuildResult): string {
   const rate = result.seconds > 0 ? Math.round(result.projected / result.seconds) : result.projected;
   const rows = result.comparisons.map((c) => [c.table, String(c.liveRows), String(c.rebuiltRows), c.liveChecksum === c.rebuiltChecksum ? 'equal' : 'DIFFERENT', String(c.differing)]);
   const lines = [
-    `Rebuilt ${projection}: ${result.projected} events in ${result.seconds.toFixed(1)} s (${rate} ev/s), into schema ${result.shadow.name}${result.leftOut > 0 ? `; ${result.leftOut} left out, as the live projector dead-letters them` : ''}`,
+    `Rebuilt ${projection.name}: ${result.projected} events in ${result.seconds.toFixed(1)} s (${rate} ev/s), into schema ${result.shadow.name}${result.leftOut > 0 ? `; ${result.leftOut} left out, as the live projector dead-letters them` : ''}`,
     '',
     formatTable(['TABLE', 'LIVE ROWS', 'REBUILT ROWS', 'CHECKSUM', 'DIFFERING'], rows),
   ];
+  const aggregates = projection.tables.filter((t) => !t.keyedByEvent).map((t) => t.name);
+  if (aggregates.length > 0) lines.push('', `${aggregates.join(', ')}: rebuilt, not compared (aggregates of the rows above, which the live projection goes on adding to)`);
   for (const c of result.comparisons.filter((t) => t.differing > 0)) lines.push('', ...samples(c));
   if (result.liveBehind.length > 0) lines.push('', `The live projection had not reached the rebuild's end on ${result.liveBehind.length} partition(s) (${result.liveBehind.slice(0, 3).join(', ')}${result.liveBehind.length > 3 ? ', …' : ''}): compared up to where it was.`);
-  lines.push('', rebuildIsEqual(result) ? 'Equal: the rebuild reproduces the live read model, hash chain included.' : 'Different: see the event ids above.');
+  const chain = result.comparisons.some((c) => c.table === 'audit_logs') ? ', hash chain included' : '';
+  lines.push('', rebuildIsEqual(result) ? `Equal: the rebuild reproduces the live read model${chain}.` : 'Different: see the event ids above.');
   return lines.join('\n');
 }
 
