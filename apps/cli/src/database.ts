@@ -4,13 +4,13 @@ import type { CliContext } from './context';
 import { CliError } from './errors';
 
 /**
- * Runs `work` with a one-connection pool, closed afterwards so the command exits promptly. A
+ * Runs `work` with a pool of `connections` (one by default), closed afterwards so the command exits promptly. A
  * database that is down or restarting becomes one line for the person at the terminal, not a
  * stack trace.
  */
-export async function withDatabase<T>(context: CliContext, work: (pool: Pool) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(context: CliContext, work: (pool: Pool) => Promise<T>, connections = 1): Promise<T> {
   const databaseUrl = context.endpoints.databaseUrl;
-  const pool = createPool({ connectionString: databaseUrl, max: 1, applicationName: 'eventline-cli' });
+  const pool = createPool({ connectionString: databaseUrl, max: connections, applicationName: 'eventline-cli' });
   try {
     return await work(pool);
   } catch (error) {

@@ -8,7 +8,7 @@ import type { CliContext } from '../context';
 import { withDatabase } from '../database';
 import { CliError } from '../errors';
 import { formatRebuildReport, rebuildIsEqual } from '../rebuild/rebuild-report';
-import { planRebuild, runRebuild, type RebuildPlan } from '../rebuild/run-rebuild';
+import { planRebuild, REBUILD_CONCURRENCY, runRebuild, type RebuildPlan } from '../rebuild/run-rebuild';
 
 interface RebuildOptions {
   swap?: boolean;
@@ -43,7 +43,7 @@ export function rebuildCommand(program: Command, context: CliContext): void {
         } finally {
           if (!options.keepShadow) await result.shadow.drop(pool);
         }
-      });
+      }, REBUILD_CONCURRENCY + 1);
     });
 }
 

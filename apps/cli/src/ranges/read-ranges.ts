@@ -10,12 +10,13 @@ export type RangeReadOutcome = 'finished' | 'interrupted';
  * Visits every message of the ranges, each partition in offset order, one batch at a time, and
  * ends when every range has reached its end (fixed by the caller, so the read terminates while
  * producers go on). The consumer group is throwaway and commits nothing: reading moves nobody's
- * position. Ctrl-C ends it after the batch in hand.
+ * position. Ctrl-C ends it after the batch in hand. With `partitionsConcurrently` above 1, visits
+ * of different partitions overlap (each partition stays in order).
  */
-export async function readRanges(kafka: KafkaPort, ranges: PartitionRange[], visit: RangeVisit): Promise<RangeReadOutcome> {
+export async function readRanges(kafka: KafkaPort, ranges: PartitionRange[], visit: RangeVisit, options: { partitionsConcurrently?: number } = {}): Promise<RangeReadOutcome> {
   const open = new Map(ranges.filter((r) => rangeSize(r) > 0n).map((r) => [rangeKey(r.topic, r.partition), r]));
   if (open.size === 0) return 'finished';
-  const consumer = kafka.consumer({ groupId: `eventline-read-${randomUUID()}`, fromBeginning: true, autoCommit: false });
+  const consumer = kafka.consumer({ groupId: `eventline-read-${randomUUID()}`, fromBeginning: true, autoCommit: false, partitionsConcurrently: options.partitionsConcurrently });
   let outcome: RangeReadOutcome | undefined;
   let settle!: (error?: unknown) => void;
   const settled = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
