@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@eventline/persistence';
 import type { RebuildableProjection } from './rebuildable-projection';
 
 /**
@@ -24,20 +25,11 @@ export class ShadowSchema {
     return shadow;
   }
 
-  async transaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
-    const tx = await pool.connect();
-    try {
-      await tx.query('BEGIN');
+  transaction<T>(pool: Pool, work: (tx: PoolClient) => Promise<T>): Promise<T> {
+    return withTransaction(pool, async (tx) => {
       await tx.query(`SET LOCAL search_path = ${this.name}, ${this.liveSchema}`);
-      const result = await work(tx);
-      await tx.query('COMMIT');
-      return result;
-    } catch (error) {
-      await tx.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      tx.release();
-    }
+      return work(tx);
+    });
   }
 
   drop(pool: Pool): Promise<unknown> {

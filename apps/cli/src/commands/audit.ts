@@ -1,12 +1,12 @@
 import type { SingleBar } from 'cli-progress';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { checkpointEvent, loadCheckpointKey, verifyAuditChain, writeCheckpoint, type ChainVerification, type Checkpoint, type CheckpointKey } from '@eventline/audit-projection';
-import { Publisher } from '@eventline/publisher';
 import { checkpointKeyFile } from '@eventline/stack-config';
 import type { CliContext } from '../context';
 import { withDatabase } from '../database';
 import { CliError } from '../errors';
+import { describeRecorded, recordGovernanceEvent } from '../governance/governance-recorder';
+import { operatorOf } from '../governance/operator';
 import { parseInstant } from '../options/instant';
 import { progressBar } from '../output/progress-bar';
 
@@ -50,14 +50,11 @@ export function auditCommands(program: Command, context: CliContext): void {
 }
 
 async function publishCheckpoint(context: CliContext, checkpoint: Checkpoint): Promise<void> {
-  const publisher = new Publisher({ kafka: context.kafka(), registry: context.registry(), source: 'eventline-cli', catalog: context.catalog });
   try {
-    const [published] = await publisher.publishUntyped([checkpointEvent(checkpoint, { id: userInfo().username, type: 'user' })]);
-    console.log(`published as ${published.event_type} ${published.event_id} on ${published.topic}`);
+    const published = await recordGovernanceEvent(context, checkpointEvent(checkpoint, { id: operatorOf(undefined), type: 'user' }));
+    console.log(`published as ${describeRecorded(published)}`);
   } catch (error) {
     throw new CliError(`checkpoint ${checkpoint.id} is stored, but its event was not published: ${(error as Error).message}`);
-  } finally {
-    await publisher.close();
   }
 }
 

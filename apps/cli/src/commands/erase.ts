@@ -1,13 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import type { Pool } from 'pg';
-import { Publisher } from '@eventline/publisher';
+import { withTransaction } from '@eventline/persistence';
 import { purgeSubjectCopies, type ErasedSubject, type PurgedCopies } from '@eventline/read-model-erasure';
 import { DEFAULT_KEY_CACHE_MS, PgSubjectKeyStore } from '@eventline/subject-keys';
 import type { CliContext } from '../context';
 import { withDatabase } from '../database';
 import { CliError } from '../errors';
-import { operatorOf } from '../options/operator';
+import { describeRecorded, recordGovernanceEvent } from '../governance/governance-recorder';
+import { operatorOf } from '../governance/operator';
 import { parseSeconds } from '../options/whole-numbers';
 import { cliMasterKey } from '../stream/pii-view';
 
@@ -76,39 +77,27 @@ async function purgeTwice(pool: Pool, subject: ErasedSubject, settleSeconds: num
 }
 
 async function purge(pool: Pool, subject: ErasedSubject): Promise<PurgedCopies> {
-  const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    const purged = await purgeSubjectCopies(client, subject);
-    await client.query('COMMIT');
-    return purged;
+    return await withTransaction(pool, (tx) => purgeSubjectCopies(tx, subject));
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
     // The keys are gone already; what is left is to redact the copies, which a rerun does.
     throw new CliError(`the subject's keys are destroyed, but its copies in the read models were not purged: ${(error as Error).message}. Run the command again to purge them.`);
-  } finally {
-    client.release();
   }
 }
 
 async function publishErasure(context: CliContext, options: EraseOptions, erased: Erasure): Promise<void> {
-  const publisher = new Publisher({ kafka: context.kafka(), registry: context.registry(), source: 'eventline-cli', catalog: context.catalog });
   try {
-    const [published] = await publisher.publishUntyped([
-      {
-        event_type: 'compliance.subject_erased',
-        tenant_id: options.tenant,
-        entity_id: erased.ref,
-        actor: { id: operatorOf(options.actor), type: 'user' },
-        occurred_at: erased.at,
-        payload: { subject_ref: erased.ref, keys_erased: erased.keys, erased_at: erased.at },
-      },
-    ]);
-    console.log(`recorded as ${published.event_type} ${published.event_id} on ${published.topic}`);
+    const published = await recordGovernanceEvent(context, {
+      event_type: 'compliance.subject_erased',
+      tenant_id: options.tenant,
+      entity_id: erased.ref,
+      actor: { id: operatorOf(options.actor), type: 'user' },
+      occurred_at: erased.at,
+      payload: { subject_ref: erased.ref, keys_erased: erased.keys, erased_at: erased.at },
+    });
+    console.log(`recorded as ${describeRecorded(published)}`);
   } catch (error) {
     // The keys are gone either way; running the command again records it (with 0 keys destroyed then).
     throw new CliError(`the subject's keys are destroyed, but the erasure event was not published: ${(error as Error).message}. Run the command again to record it.`);
-  } finally {
-    await publisher.close();
   }
 }

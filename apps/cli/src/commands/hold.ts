@@ -3,7 +3,8 @@ import { holdPlacedEvent, holdReleasedEvent, listHolds, placeHold, releaseHold, 
 import type { CliContext } from '../context';
 import { withDatabase } from '../database';
 import { formatTable } from '../output/table';
-import { actorOf, withGovernanceRecorder } from '../retention/governance-publisher';
+import { describeRecorded, withGovernanceRecorder } from '../governance/governance-recorder';
+import { operatorOf } from '../governance/operator';
 import { refusingInput } from '../retention/input-errors';
 
 interface HoldOptions {
@@ -46,12 +47,12 @@ export function holdCommands(program: Command, context: CliContext): void {
 
 /** The event is published inside the hold's transaction: a hold that could not be recorded is not placed (or released). */
 async function changeHold(context: CliContext, options: HoldOptions, change: 'placed' | 'released'): Promise<void> {
-  const input = { tenantId: options.tenant, reason: options.reason, actor: actorOf(options) };
+  const input = { tenantId: options.tenant, reason: options.reason, actor: operatorOf(options.actor) };
   let recorded = '';
   const hold = await withGovernanceRecorder(context, (recorder) =>
     refusingInput(() =>
       withDatabase(context, (pool) => {
-        const record = async (h: LegalHold) => void (recorded = await recorder.record(change === 'placed' ? holdPlacedEvent(h) : holdReleasedEvent(h)));
+        const record = async (h: LegalHold) => void (recorded = describeRecorded(await recorder.record(change === 'placed' ? holdPlacedEvent(h) : holdReleasedEvent(h))));
         return change === 'placed' ? placeHold(pool, input, record) : releaseHold(pool, input, record);
       }),
     ),

@@ -4,7 +4,7 @@ import { occurredAtWindowFrom } from '@eventline/publisher';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { parseInstant } from '../options/instant';
-import { operatorOf } from '../options/operator';
+import { operatorOf } from '../governance/operator';
 import { selectEvents } from '../replay/event-selection';
 import { formatManifest } from '../replay/format-manifest';
 import type { Manifest } from '../replay/manifest';

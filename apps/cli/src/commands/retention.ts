@@ -5,7 +5,8 @@ import { withDatabase } from '../database';
 import { CliError } from '../errors';
 import { parseCount } from '../options/whole-numbers';
 import { formatTable } from '../output/table';
-import { actorOf, withGovernanceRecorder } from '../retention/governance-publisher';
+import { withGovernanceRecorder } from '../governance/governance-recorder';
+import { operatorOf } from '../governance/operator';
 import { refusingInput } from '../retention/input-errors';
 import { runProgress } from '../retention/run-progress';
 
@@ -62,7 +63,7 @@ export function retentionCommands(program: Command, context: CliContext): void {
     .option('--id-column <column>', 'the column whose values name deleted rows in the evidence', 'id')
     .option('--actor <id>', 'who changes it (default: EVENTLINE_ACTOR, else the OS user)')
     .action(async (name: string, options: SetOptions) => {
-      const input = { name, tenantId: options.tenant, table: options.table, ageColumn: options.ageColumn, idColumn: options.idColumn, maxAgeDays: options.maxAgeDays, actor: actorOf(options) };
+      const input = { name, tenantId: options.tenant, table: options.table, ageColumn: options.ageColumn, idColumn: options.idColumn, maxAgeDays: options.maxAgeDays, actor: operatorOf(options.actor) };
       const { policy, created } = await refusingInput(() => withDatabase(context, (pool) => setPolicy(pool, input)));
       console.log(`${created ? 'created' : 'changed'}: ${describePolicy(policy)}`);
     });
@@ -73,7 +74,7 @@ async function runCommand(context: CliContext, options: RunOptions): Promise<voi
     refusingInput(() =>
       withDatabase(context, async (pool) => {
         const policies = await selectPolicies(pool, options.policy);
-        const run = { actor: actorOf(options), dryRun: options.dryRun === true, batchSize: options.batchSize, progressFor: (p: RetentionPolicy) => runProgress(p.name, options.batchSize) };
+        const run = { actor: operatorOf(options.actor), dryRun: options.dryRun === true, batchSize: options.batchSize, progressFor: (p: RetentionPolicy) => runProgress(p.name, options.batchSize) };
         return runRetention(pool, policies, run, async (enforced) => {
           try {
             await recorder.record(policyEnforcedEvent(enforced));
