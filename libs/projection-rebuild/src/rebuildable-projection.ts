@@ -28,6 +28,18 @@ export interface RebuildableProjection {
   topics(catalog: Catalog): string[];
   /** Projects one partition batch in `tx`, as the live projector's handler does. */
   project(tx: ClientBase, events: DecodedEvent[]): Promise<void>;
+  /**
+   * The live read model's event ids below these positions, where its rows record them: so that a
+   * live row the rebuild did not produce (written by hand, say) is compared too, not overlooked.
+   */
+  liveEventsBelow?(tx: ClientBase, liveSchema: string, below: LivePosition[]): Promise<string[]>;
+}
+
+/** A partition, and the offset below which the live projection and the rebuild both hold its events. */
+export interface LivePosition {
+  topic: string;
+  partition: number;
+  below: bigint;
 }
 
 /** Every read model that can be rebuilt, by the name the CLI takes. */
@@ -42,6 +54,15 @@ export function rebuildableProjections(catalog: Catalog, pseudonyms: Pseudonyms)
     ],
     topics: (c) => [...new Set(c.events.map((e) => e.topic))].sort(),
     project: async (tx, events) => void (await projectAuditEvents(tx, events, catalog, pseudonyms)),
+    liveEventsBelow: async (tx, liveSchema, below) => {
+      const { rows } = await tx.query<{ event_id: string }>(
+        `SELECT d.event_id::text FROM ${liveSchema}.domain_events d
+           JOIN unnest($1::text[], $2::int[], $3::bigint[]) AS p (topic, partition, below)
+             ON d.topic = p.topic AND d.kafka_partition = p.partition AND d.kafka_offset < p.below`,
+        [below.map((p) => p.topic), below.map((p) => p.partition), below.map((p) => p.below.toString())],
+      );
+      return rows.map((r) => r.event_id);
+    },
   };
   const usage: RebuildableProjection = {
     name: 'usage',

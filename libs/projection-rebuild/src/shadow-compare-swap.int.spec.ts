@@ -38,7 +38,7 @@ describe('projection rebuild against PostgreSQL: shadow tables, comparison, swap
   });
 
   it('writes the projection into its own schema under the tables\' own names, and leaves the live tables alone', async () => {
-    expect(shadow.name).toBe('rebuild_usage_20261203100000');
+    expect(shadow.name).toMatch(/^rebuild_usage_20261203100000000_[0-9a-f]{4}$/);
     const count = async (table: string) => Number((await pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
     expect([await count('public.usage_records'), await count(`${shadow.name}.usage_records`), await count(`${shadow.name}.usage_daily`)]).toEqual([2, 3, 1]);
   });

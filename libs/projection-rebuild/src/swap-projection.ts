@@ -11,6 +11,9 @@ export interface SwapTarget {
   offsets: Array<{ topic: string; partition: number; offset: bigint }>;
 }
 
+/** The projection's tables whose rows do not say which topic they came from: a swap cannot replace those by topic. */
+export const unswappableTables = (projection: RebuildableProjection): string[] => projection.tables.filter((t) => t.topicColumn === null).map((t) => t.name);
+
 /**
  * Replaces the live rows of the rebuilt topics with the rebuilt ones, and the live group's stored
  * offsets with the rebuild's end, in one transaction: a reader sees the old read model or the new
@@ -20,7 +23,7 @@ export interface SwapTarget {
  * next commits bring Kafka's copy up to date.
  */
 export async function swapProjection(pool: Pool, shadow: ShadowSchema, projection: RebuildableProjection, target: SwapTarget): Promise<Record<string, number>> {
-  const unswappable = projection.tables.filter((t) => t.topicColumn === null).map((t) => t.name);
+  const unswappable = unswappableTables(projection);
   if (unswappable.length > 0) throw new Error(`${unswappable.join(', ')} do not record which topic a row came from, so a swap cannot tell which live rows to replace`);
   return shadow.transaction(pool, async (tx) => {
     const swapped: Record<string, number> = {};

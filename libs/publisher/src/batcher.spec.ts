@@ -69,14 +69,16 @@ describe('Batcher', () => {
     expect(producer.sends.map((s) => s.keys)).toEqual([['1', '2', '3'], ['4', 'b1', 'b2'], ['b3']]);
   });
 
-  it('fails a split call when one of its sends fails', async () => {
+  it('fails a split call when one of its sends fails, and sends none of its later chunks (no gap in its order)', async () => {
     const producer = new HeldProducer();
     const batcher = new Batcher(producer, 60_000, 2);
-    const failed = expect(batcher.enqueue([item('1'), item('2'), item('3')])).rejects.toThrow('broker said no');
+    const failed = expect(batcher.enqueue([item('1'), item('2'), item('3'), item('4'), item('5')])).rejects.toThrow('broker said no');
+    const other = batcher.enqueue([item('x')]);
     await producer.answerNext(new Error('broker said no'));
-    await producer.answerNext();
     await failed;
-    expect(producer.sends.map((s) => s.keys)).toEqual([['1', '2'], ['3']]);
+    await producer.answerNext();
+    await other;
+    expect(producer.sends.map((s) => s.keys)).toEqual([['1', '2'], ['x']]);
   });
 
   it('fails only the calls whose messages were in the failed send', async () => {

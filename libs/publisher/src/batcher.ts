@@ -16,6 +16,8 @@ export const MAX_BATCH_BYTES = 900_000;
 interface Call {
   items: QueuedMessage[];
   bytes: number;
+  /** Shared by the chunks of one call: once one fails, the later ones are not sent (no gap in its order). */
+  origin: { failure?: Error };
   resolve: () => void;
   reject: (error: Error) => void;
   failure?: Error;
@@ -51,12 +53,18 @@ export class Batcher {
    * is queued as consecutive chunks, which keeps its order; it fails if any chunk fails.
    */
   enqueue(items: QueuedMessage[]): Promise<void> {
-    return Promise.all(chunksOf(items, this.maxBatchSize, this.maxBatchBytes).map((chunk) => this.enqueueChunk(chunk))).then(() => undefined);
+    const origin = {};
+    const chunks = chunksOf(items, this.maxBatchSize, this.maxBatchBytes).map((chunk) => this.enqueueChunk(chunk, origin));
+    // Every chunk settles (the ones after a failure without being sent); the caller hears the first failure.
+    return Promise.allSettled(chunks).then((settled) => {
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
+    });
   }
 
-  private enqueueChunk({ items, bytes }: { items: QueuedMessage[]; bytes: number }): Promise<void> {
+  private enqueueChunk({ items, bytes }: { items: QueuedMessage[]; bytes: number }, origin: { failure?: Error }): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ items, bytes, resolve, reject });
+      this.queue.push({ items, bytes, origin, resolve, reject });
       this.queued += items.length;
       if (this.sending) return; // the send in flight picks them up when it returns
       if (this.queued >= this.maxBatchSize) void this.flush();
@@ -97,7 +105,12 @@ export class Batcher {
   }
 
   /** One producer send per topic (different topics share no partition, so they may go at once). */
-  private async send(calls: Call[]): Promise<void> {
+  private async send(taken: Call[]): Promise<void> {
+    const calls = taken.filter((chunk) => {
+      if (!chunk.origin.failure) return true;
+      chunk.reject(chunk.origin.failure);
+      return false;
+    });
     const byTopic = new Map<string, { messages: OutgoingMessage[]; calls: Set<Call> }>();
     for (const call of calls) {
       for (const { topic, message } of call.items) {
@@ -112,13 +125,15 @@ export class Batcher {
         try {
           await this.producer.send(topic, entry.messages);
         } catch (error) {
-          for (const call of entry.calls) call.failure ??= error as Error;
+          for (const chunk of entry.calls) chunk.failure ??= error as Error;
         }
       }),
     );
-    for (const call of calls) {
-      if (call.failure) call.reject(call.failure);
-      else call.resolve();
+    for (const chunk of calls) {
+      if (chunk.failure) {
+        chunk.origin.failure ??= chunk.failure;
+        chunk.reject(chunk.failure);
+      } else chunk.resolve();
     }
   }
 }

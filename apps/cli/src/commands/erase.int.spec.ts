@@ -107,7 +107,7 @@ describe('eventline erase, tail and dlq show: crypto-shredding one subject of tw
     expect(event.value!.includes('u-ana')).toBe(false);
   });
 
-  it('refuses a master key file it cannot read, or of the wrong size, saying which file', async () => {
+  it('refuses a master key file it cannot read or of the wrong size, and a role bound by row-level security, saying which', async () => {
     const absent = join(tmpdir(), uniqueName('no-master-key'));
     const noKey = await eventlineWith({ DATABASE_URL: db.url, EVENTLINE_MASTER_KEY_FILE: absent }, 'tail', '--topic', topic, '--max', '1', '--open-pii');
     expect([noKey.code, noKey.stderr.trim()]).toEqual([1, `eventline: EVENTLINE_MASTER_KEY_FILE ${absent} cannot be read: ENOENT`]);
@@ -115,5 +115,11 @@ describe('eventline erase, tail and dlq show: crypto-shredding one subject of tw
     writeFileSync(short, 'abcd');
     const bad = await eventlineWith({ DATABASE_URL: db.url, EVENTLINE_MASTER_KEY_FILE: short }, 'erase', '--tenant', tenant, '--subject', 'u-bo');
     expect([bad.code, bad.stderr.trim()]).toEqual([1, `eventline: EVENTLINE_MASTER_KEY_FILE ${short} holds 4 bytes; the master key is 32 bytes (64 hex digits)`]);
+
+    // An app role is bound by the forced row-level security: it would see none of the subject's copies.
+    const asApp = new URL(db.url);
+    asApp.username = 'eventline_notification_worker';
+    const bound = await eventlineWith({ DATABASE_URL: asApp.toString(), EVENTLINE_MASTER_KEY_FILE: keyFile }, 'erase', '--tenant', tenant, '--subject', 'u-bo');
+    expect([bound.code, bound.stderr.trim()]).toEqual([1, "eventline: eventline erase acts on every tenant's rows, and row-level security is forced on them: connect (DATABASE_URL) as a role with BYPASSRLS or a superuser; eventline_notification_worker is neither"]);
   });
 });

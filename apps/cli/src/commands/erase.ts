@@ -5,7 +5,7 @@ import { withTransaction } from '@eventline/persistence';
 import { purgeSubjectCopies, type ErasedSubject, type PurgedCopies } from '@eventline/read-model-erasure';
 import { DEFAULT_KEY_CACHE_MS, PgSubjectKeyStore } from '@eventline/subject-keys';
 import type { CliContext } from '../context';
-import { withDatabase } from '../database';
+import { requireRlsBypass, withDatabase } from '../database';
 import { CliError } from '../errors';
 import { describeRecorded, recordGovernanceEvent } from '../governance/governance-recorder';
 import { operatorOf } from '../governance/operator';
@@ -40,6 +40,7 @@ export function eraseCommand(program: Command, context: CliContext): void {
     .action(async (options: EraseOptions) => {
       const master = cliMasterKey();
       const erased = await withDatabase(context, async (pool) => {
+        await requireRlsBypass(pool, 'eventline erase');
         const store = new PgSubjectKeyStore(pool, master);
         const subject = { tenantId: options.tenant, subjectId: options.subject, subjectRef: store.subjectRef(options.tenant, options.subject) };
         if (options.dryRun) {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { resetGroup } from '../groups/reset-group';
 import { parseInstant } from '../options/instant';
+import { parseList } from '../options/lists';
 
 interface ResetOptions {
   group: string;
@@ -10,7 +11,6 @@ interface ResetOptions {
   execute?: boolean;
 }
 
-const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
 
 /** Consumer groups, for the teams that run them: moving one back (or on) to a point in time. */
 export function groupCommands(program: Command, context: CliContext): void {
@@ -24,7 +24,7 @@ export function groupCommands(program: Command, context: CliContext): void {
     )
     .requiredOption('--group <group>', 'consumer group, e.g. a downstream team\'s, or audit-projector (with EVENTLINE_TOPIC_PREFIX in front when the projector runs with one)')
     .requiredOption('--to-datetime <instant>', 'the time to reset to (ISO-8601, e.g. 2026-11-01T00:00:00Z)', parseInstant)
-    .option('--topics <list>', 'only these topics, comma-separated (default: every topic the group has offsets on)', list)
+    .option('--topics <list>', 'only these topics, comma-separated (default: every topic the group has offsets on)', parseList)
     .option('--execute', 'carry the reset out (without it: a dry run that changes nothing)')
     .action((options: ResetOptions) =>
       resetGroup(context, { group: options.group, at: options.toDatetime, topics: options.topics, execute: options.execute ?? false }, (text) => console.log(text)),

@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import { Pseudonyms } from '@eventline/audit-projection';
 import { topicPrefixFrom } from '@eventline/contracts';
 import { withAdmin, type KafkaPort } from '@eventline/kafka-port';
-import { rebuildableProjections, swapProjection, type RebuildableProjection } from '@eventline/projection-rebuild';
+import { rebuildableProjections, swapProjection, unswappableTables, type RebuildableProjection } from '@eventline/projection-rebuild';
 import { pseudonymKeyFile } from '@eventline/stack-config';
 import type { CliContext } from '../context';
-import { withDatabase } from '../database';
+import { requireRlsBypass, withDatabase } from '../database';
 import { CliError } from '../errors';
+import { refuseActiveMembers } from '../groups/group-guards';
 import { formatRebuildReport, rebuildIsEqual } from '../rebuild/rebuild-report';
 import { planRebuild, REBUILD_CONCURRENCY, runRebuild, type RebuildPlan } from '../rebuild/run-rebuild';
 
@@ -30,6 +31,7 @@ export function rebuildCommand(program: Command, context: CliContext): void {
       const plan = await planRebuild(kafka, projection, context.catalog, `${topicPrefixFrom()}${projection.group}`);
       if (options.swap) await refuseUnsafeSwap(kafka, plan, options.allowPartial ?? false);
       await withDatabase(context, async (pool) => {
+        await requireRlsBypass(pool, 'eventline rebuild');
         const result = await runRebuild({ kafka, registry: context.registry(), catalog: context.catalog, pool }, plan);
         try {
           console.log(formatRebuildReport(projection, result));
@@ -56,9 +58,12 @@ function projectionNamed(context: CliContext, name: string): RebuildableProjecti
 
 /** A swap must not drop history silently, nor pull the tables from under a running projector. */
 async function refuseUnsafeSwap(kafka: KafkaPort, plan: RebuildPlan, allowPartial: boolean): Promise<void> {
-  const unswappable = plan.projection.tables.filter((t) => t.topicColumn === null).map((t) => t.name);
+  const unswappable = unswappableTables(plan.projection);
   if (unswappable.length > 0) throw new CliError(`--swap: ${plan.projection.name}'s tables (${unswappable.join(', ')}) do not record which topic a row came from, so a swap cannot tell which live rows to replace; compare only`);
   if (plan.partialTopics.length > 0 && !allowPartial) throw new CliError(`--swap: ${plan.partialTopics.join(', ')} no longer hold their offset 0, so the rebuild lacks their oldest events and a swap would drop them from the read model; --allow-partial swaps anyway`);
-  const group = await withAdmin(kafka, (admin) => admin.describeGroup(plan.liveGroup));
-  if (group.members.length > 0) throw new CliError(`--swap: group ${plan.liveGroup} has ${group.members.length} active member(s): ${group.members.map((m) => `${m.clientId}@${m.host}`).join(', ')}; stop the live projector first`);
+  try {
+    refuseActiveMembers(plan.liveGroup, await withAdmin(kafka, (admin) => admin.describeGroup(plan.liveGroup)));
+  } catch (error) {
+    throw new CliError(`--swap: ${(error as Error).message.replace(/; stop them first$/, '; stop the live projector first')}`);
+  }
 }

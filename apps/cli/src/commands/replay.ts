@@ -4,6 +4,7 @@ import { occurredAtWindowFrom } from '@eventline/publisher';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { parseInstant } from '../options/instant';
+import { parseSeconds } from '../options/whole-numbers';
 import { operatorOf } from '../governance/operator';
 import { selectEvents } from '../replay/event-selection';
 import { formatManifest } from '../replay/format-manifest';
@@ -12,6 +13,7 @@ import { publishReplayPerformed } from '../replay/replay-performed';
 import { dryRunTarget, FileTarget, TopicTarget, type ReplayTarget } from '../replay/replay-targets';
 import { runReplay } from '../replay/run-replay';
 import { withPiiOpener } from '../stream/pii-view';
+import { parseList } from '../options/lists';
 
 interface ReplayOptions {
   tenant: string;
@@ -26,9 +28,9 @@ interface ReplayOptions {
   includePii?: boolean;
   actor?: string;
   json?: boolean;
+  maxAhead?: number;
 }
 
-const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
 
 /** Compliance replays a tenant's events of a time window, exactly, and the replay is itself audited. */
 export function replayCommand(program: Command, context: CliContext): void {
@@ -38,8 +40,8 @@ export function replayCommand(program: Command, context: CliContext): void {
     .requiredOption('--tenant <id>', 'the tenant whose events to replay')
     .requiredOption('--from <instant>', 'start of the window on occurred_at, included (ISO-8601)', parseInstant)
     .requiredOption('--to <instant>', 'end of the window, excluded (ISO-8601)', parseInstant)
-    .option('--types <list>', 'only these event types; a name ending in * is a prefix (TICKET_*,community.*)', list)
-    .option('--topics <list>', 'only these catalog topics (default: the topics of the selected types)', list)
+    .option('--types <list>', 'only these event types; a name ending in * is a prefix (TICKET_*,community.*)', parseList)
+    .option('--topics <list>', 'only these catalog topics (default: the topics of the selected types)', parseList)
     .option('--out <file>', 'write the envelopes as NDJSON (.ndjson.gz: gzipped), with <file>.manifest.json beside it')
     .option('--to-topic <name>', "republish the records unchanged (key, value, headers) to this topic, each with a replayed-from header; not a catalog topic")
     .option('--force', 'replace an existing --out file')
@@ -47,6 +49,7 @@ export function replayCommand(program: Command, context: CliContext): void {
     .option('--include-pii', 'deliver personal data opened (needs the master key); without it, it stays sealed, and erased subjects show {"erased":true}')
     .option('--actor <id>', 'who replays (default: EVENTLINE_ACTOR, else the OS user)')
     .option('--json', 'print the manifest as JSON (as in <file>.manifest.json)')
+    .option('--max-ahead <seconds>', "how far ahead of its publish time the edge accepts an occurred_at: the replay reads from --from minus this (default EVENTLINE_OCCURRED_AT_MAX_AHEAD_S, else 3600); give the largest any publisher uses", parseSeconds)
     .action(async (options: ReplayOptions) => {
       if (options.from.getTime() >= options.to.getTime()) throw new CliError(`--from (${options.from.toISOString()}) must be before --to (${options.to.toISOString()})`);
       const selection = selectEvents(context.catalog, options.types, options.topics);
@@ -54,7 +57,7 @@ export function replayCommand(program: Command, context: CliContext): void {
       const manifest = await withPiiOpener(context, options.includePii ?? false, (opener) =>
         runReplay(
           { kafka: context.kafka(), registry: context.registry(), target, opener: target instanceof FileTarget ? opener : undefined, warn: (line) => console.error(line) },
-          { tenant: options.tenant, window: { from: options.from, to: options.to }, selection, maxAheadMs: occurredAtWindowFrom().maxAheadMs, includePii: options.includePii ?? false },
+          { tenant: options.tenant, window: { from: options.from, to: options.to }, selection, maxAheadMs: options.maxAhead !== undefined ? options.maxAhead * 1000 : occurredAtWindowFrom().maxAheadMs, includePii: options.includePii ?? false },
         ),
       );
       if (options.out && !options.dryRun) writeFileSync(`${options.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { EVERY_TENANT, listPolicies, policyEnforcedEvent, runRetention, selectPolicies, setPolicy, type Evidence, type RetentionPolicy } from '@eventline/read-model-retention';
 import type { CliContext } from '../context';
-import { withDatabase } from '../database';
+import { requireRlsBypass, withDatabase } from '../database';
 import { CliError } from '../errors';
 import { parseCount } from '../options/whole-numbers';
 import { formatTable } from '../output/table';
@@ -73,6 +73,7 @@ async function runCommand(context: CliContext, options: RunOptions): Promise<voi
   const evidence = await withGovernanceRecorder(context, (recorder) =>
     refusingInput(() =>
       withDatabase(context, async (pool) => {
+        await requireRlsBypass(pool, 'eventline retention run');
         const policies = await selectPolicies(pool, options.policy);
         const run = { actor: operatorOf(options.actor), dryRun: options.dryRun === true, batchSize: options.batchSize, progressFor: (p: RetentionPolicy) => runProgress(p.name, options.batchSize) };
         return runRetention(pool, policies, run, async (enforced) => {

@@ -1,5 +1,6 @@
 import type { PiiOpener } from '@eventline/pii-sealing';
 import { parseWireFormat, type SchemaRegistryClient } from '@eventline/schema-registry';
+import { jsonSafe } from '../output/json-safe';
 
 const PREVIEW_BYTES = 200;
 const BYTES_PER_LINE = 16;
@@ -43,5 +44,3 @@ function preview(value: Buffer, why: string): string {
   return lines.join('\n');
 }
 
-/** Avro longs may decode as bigint, which JSON.stringify refuses. */
-const jsonSafe = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);

@@ -11,11 +11,13 @@ export type RangeReadOutcome = 'finished' | 'interrupted';
  * ends when every range has reached its end (fixed by the caller, so the read terminates while
  * producers go on). The consumer group is throwaway and commits nothing: reading moves nobody's
  * position. Ctrl-C ends it after the batch in hand. With `partitionsConcurrently` above 1, visits
- * of different partitions overlap (each partition stays in order).
+ * of different partitions overlap (each partition stays in order). A rebalance resumes each
+ * partition where its visits had got to, and a consumer that gives up ends the read with its error.
  */
 export async function readRanges(kafka: KafkaPort, ranges: PartitionRange[], visit: RangeVisit, options: { partitionsConcurrently?: number } = {}): Promise<RangeReadOutcome> {
   const open = new Map(ranges.filter((r) => rangeSize(r) > 0n).map((r) => [rangeKey(r.topic, r.partition), r]));
   if (open.size === 0) return 'finished';
+  const next = new Map([...open].map(([key, range]) => [key, range.start]));
   const consumer = kafka.consumer({ groupId: `eventline-read-${randomUUID()}`, fromBeginning: true, autoCommit: false, partitionsConcurrently: options.partitionsConcurrently });
   let outcome: RangeReadOutcome | undefined;
   let settle!: (error?: unknown) => void;
@@ -30,11 +32,12 @@ export async function readRanges(kafka: KafkaPort, ranges: PartitionRange[], vis
   await consumer.connect();
   try {
     process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
+    consumer.onCrash((error) => end('finished', error));
     consumer.onAssigned((assignment) => {
       for (const { topic, partitions } of assignment) {
         for (const partition of partitions) {
-          const range = open.get(rangeKey(topic, partition));
-          if (range) consumer.seek({ topic, partition, offset: String(range.start) });
+          const key = rangeKey(topic, partition);
+          if (open.has(key)) consumer.seek({ topic, partition, offset: String(next.get(key)) });
         }
       }
     });
@@ -44,13 +47,16 @@ export async function readRanges(kafka: KafkaPort, ranges: PartitionRange[], vis
       const key = rangeKey(batch.topic, batch.partition);
       const range = open.get(key);
       if (!range || outcome !== undefined) return;
-      const inRange = batch.messages.filter((m) => BigInt(m.offset) >= range.start && BigInt(m.offset) < range.end);
+      const from = next.get(key)!;
+      const inRange = batch.messages.filter((m) => BigInt(m.offset) >= from && BigInt(m.offset) < range.end);
       try {
         if (inRange.length > 0) await visit(inRange);
+        await batch.heartbeat();
       } catch (error) {
         return end('finished', error);
       }
       const last = batch.messages.at(-1);
+      if (last) next.set(key, BigInt(last.offset) + 1n);
       if (last && BigInt(last.offset) + 1n >= range.end) {
         open.delete(key);
         consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);

@@ -1,14 +1,15 @@
 import type { IncomingMessage } from '@eventline/kafka-port';
+import { rangeKey } from '../ranges/partition-range';
 
 /** Which events the rebuild projected, by position, so the comparison can keep to those the live projection has reached too. */
 export class ProjectedEvents {
   private readonly byPartition = new Map<string, Array<{ offset: bigint; eventId: string }>>();
 
   add(message: IncomingMessage, eventId: string): void {
-    const key = `${message.topic}/${message.partition}`;
+    const key = rangeKey(message.topic, message.partition);
     let list = this.byPartition.get(key);
     if (!list) this.byPartition.set(key, (list = []));
-    list.push({ offset: BigInt(message.offset), eventId });
+    list.push({ offset: BigInt(message.offset), eventId: eventId.toLowerCase() });
   }
 
   /** The event ids below each partition's `reached` offset (absent: none of that partition). */

@@ -2,7 +2,9 @@ import type { RebuildableProjection, TableComparison } from '@eventline/projecti
 import { formatTable } from '../output/table';
 import type { RebuildResult } from './run-rebuild';
 
-export const rebuildIsEqual = (result: RebuildResult): boolean => result.comparisons.every((c) => c.differing === 0 && c.liveChecksum === c.rebuiltChecksum);
+/** Equal only when something was compared: a rebuild of events the live projection never reached proves nothing. */
+export const rebuildIsEqual = (result: RebuildResult): boolean =>
+  (result.projected === 0 || result.comparisons.some((c) => c.liveRows + c.rebuiltRows > 0)) && result.comparisons.every((c) => c.differing === 0 && c.liveChecksum === c.rebuiltChecksum);
 
 /** The comparison for the terminal: one line per table, then sample event ids of what differs. */
 export function formatRebuildReport(projection: RebuildableProjection, result: RebuildResult): string {
@@ -18,7 +20,9 @@ export function formatRebuildReport(projection: RebuildableProjection, result: R
   for (const c of result.comparisons.filter((t) => t.differing > 0)) lines.push('', ...samples(c));
   if (result.liveBehind.length > 0) lines.push('', `The live projection had not reached the rebuild's end on ${result.liveBehind.length} partition(s) (${result.liveBehind.slice(0, 3).join(', ')}${result.liveBehind.length > 3 ? ', …' : ''}): compared up to where it was.`);
   const chain = result.comparisons.some((c) => c.table === 'audit_logs') ? ', hash chain included' : '';
-  lines.push('', rebuildIsEqual(result) ? `Equal: the rebuild reproduces the live read model${chain}.` : 'Different: see the event ids above.');
+  const nothingCompared = result.projected > 0 && result.comparisons.every((c) => c.liveRows + c.rebuiltRows === 0);
+  const verdict = nothingCompared ? 'Not compared: the live projection has reached none of the rebuilt events (is it running, under this topic prefix?).' : rebuildIsEqual(result) ? `Equal: the rebuild reproduces the live read model${chain}.` : 'Different: see the event ids above.';
+  lines.push('', verdict);
   return lines.join('\n');
 }
 

@@ -4,7 +4,7 @@ import { EventDecoder, UndecodableMessageError, type DecodedEvent } from '@event
 import { withAdmin, type IncomingMessage, type KafkaPort } from '@eventline/kafka-port';
 import { compareTable, ShadowSchema, type RebuildableProjection, type TableComparison } from '@eventline/projection-rebuild';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
-import { rangeSize, type PartitionRange } from '../ranges/partition-range';
+import { rangeKey, rangeSize, type PartitionRange } from '../ranges/partition-range';
 import { RangeProgress } from '../ranges/range-progress';
 import { readRanges } from '../ranges/read-ranges';
 import { CliError } from '../errors';
@@ -68,6 +68,21 @@ export async function planRebuild(kafka: KafkaPort, projection: RebuildableProje
 /** Projects the plan's ranges into a shadow schema with the projector's own code, then compares it with the live tables. */
 export async function runRebuild(deps: RebuildDeps, plan: RebuildPlan): Promise<RebuildResult> {
   const shadow = await ShadowSchema.create(deps.pool, plan.projection);
+  try {
+    const { projected, leftOut, seconds } = await projectIntoShadow(deps, plan, shadow);
+    const reached = await liveReached(deps.pool, plan);
+    const comparisons = await compareWithLive(deps.pool, plan, shadow, [...new Set(projected.below(reached.limits))], reached.limits);
+    return { shadow, projected: projected.count, leftOut, seconds, comparisons, liveBehind: reached.behind };
+  } catch (error) {
+    // Interrupted, the partial rebuild stays for a look; any other failure leaves nothing behind.
+    if (!(error instanceof InterruptedRebuild)) await shadow.drop(deps.pool).catch(() => undefined);
+    throw error;
+  }
+}
+
+class InterruptedRebuild extends CliError {}
+
+async function projectIntoShadow(deps: RebuildDeps, plan: RebuildPlan, shadow: ShadowSchema): Promise<{ projected: ProjectedEvents; leftOut: number; seconds: number }> {
   const decoder = new EventDecoder(deps.registry, deps.catalog);
   const projected = new ProjectedEvents();
   let leftOut = 0;
@@ -84,18 +99,27 @@ export async function runRebuild(deps: RebuildDeps, plan: RebuildPlan): Promise<
       projectable.forEach((e) => projected.add(e.message, e.eventId));
       progress.update(messages.length, projected.count);
     }, { partitionsConcurrently: REBUILD_CONCURRENCY });
-    if (outcome === 'interrupted') throw new CliError(`interrupted; the partial rebuild is left in schema ${shadow.name} (drop it with DROP SCHEMA ${shadow.name} CASCADE)`);
+    if (outcome === 'interrupted') throw new InterruptedRebuild(`interrupted; the partial rebuild is left in schema ${shadow.name} (drop it with DROP SCHEMA ${shadow.name} CASCADE)`);
   } finally {
     progress.stop();
   }
-  const seconds = started === undefined ? 0 : (Date.now() - started) / 1000;
-  const reached = await liveReached(deps.pool, plan);
-  const compared = projected.below(reached.limits);
-  const client = await deps.pool.connect();
+  return { projected, leftOut, seconds: started === undefined ? 0 : (Date.now() - started) / 1000 };
+}
+
+/**
+ * The events compared: those the rebuild projected below where the live projection has got to,
+ * and the live rows' own events below the same positions (a row the rebuild never produced counts
+ * as a difference, not as nothing).
+ */
+async function compareWithLive(pool: Pool, plan: RebuildPlan, shadow: ShadowSchema, rebuilt: string[], limits: Map<string, bigint>): Promise<TableComparison[]> {
+  const client = await pool.connect();
   try {
+    const below = plan.ranges.map((r) => ({ topic: r.topic, partition: r.partition, below: limits.get(rangeKey(r.topic, r.partition)) ?? 0n }));
+    const live = (await plan.projection.liveEventsBelow?.(client, shadow.liveSchema, below)) ?? [];
+    const compared = [...new Set([...rebuilt, ...live.map((id) => id.toLowerCase())])];
     const comparisons: TableComparison[] = [];
     for (const table of plan.projection.tables.filter((t) => t.keyedByEvent)) comparisons.push(await compareTable(client, { live: shadow.liveSchema, rebuilt: shadow.name }, table, compared));
-    return { shadow, projected: projected.count, leftOut, seconds, comparisons, liveBehind: reached.behind };
+    return comparisons;
   } finally {
     client.release();
   }
@@ -119,11 +143,11 @@ async function liveReached(pool: Pool, plan: RebuildPlan): Promise<{ limits: Map
     'SELECT topic, partition, next_offset FROM consumer_offsets WHERE cluster_id = $1 AND group_id = $2 AND topic = ANY($3)',
     [plan.clusterId, plan.liveGroup, plan.topics],
   );
-  const stored = new Map(rows.map((r) => [`${r.topic}/${r.partition}`, BigInt(r.next_offset)]));
+  const stored = new Map(rows.map((r) => [rangeKey(r.topic, r.partition), BigInt(r.next_offset)]));
   const limits = new Map<string, bigint>();
   const behind: string[] = [];
   for (const range of plan.ranges) {
-    const key = `${range.topic}/${range.partition}`;
+    const key = rangeKey(range.topic, range.partition);
     const live = stored.get(key) ?? 0n;
     if (live < range.end) behind.push(key);
     limits.set(key, live < range.end ? live : range.end);

@@ -6,7 +6,7 @@ export function formatManifest(manifest: Manifest): string {
   const topics = manifest.topics.length > 3 ? `${manifest.topics.length} topics (${manifest.topics.slice(0, 3).join(', ')}, …)` : manifest.topics.join(', ');
   const summary = [
     ['tenant', manifest.tenant],
-    ['window', `[${manifest.window.from}, ${manifest.window.to})  on occurred_at`],
+    ['window', `[${manifest.window.from}, ${manifest.window.to})  on occurred_at (read from ${manifest.scannedFrom})`],
     ['target', manifest.dryRun ? 'dry run: nothing written' : manifest.target],
     ['types', manifest.types.length > 0 ? manifest.types.join(', ') : 'all'],
     ['topics', topics],

@@ -17,6 +17,8 @@ export interface Manifest {
   /** sha256 over the event ids, lower-case, sorted, one per line (see eventIdsDigest). */
   sha256: string;
   dryRun: boolean;
+  /** Where the read started: `from` minus the edge's max-ahead, so a reader can see what exactness assumed. */
+  scannedFrom: string;
   createdAt: string;
 }
 
@@ -43,7 +45,7 @@ export class ManifestBuilder {
     return this.eventIds.size;
   }
 
-  build(base: { tenant: string; window: ReplayWindow; target: string; topics: string[]; types: string[]; dryRun: boolean }): Manifest {
+  build(base: { tenant: string; window: ReplayWindow; target: string; topics: string[]; types: string[]; dryRun: boolean; scannedFrom: Date }): Manifest {
     const countsByType = Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
     return {
       tenant: base.tenant,
@@ -55,6 +57,7 @@ export class ManifestBuilder {
       countsByType,
       sha256: eventIdsDigest([...this.eventIds]),
       dryRun: base.dryRun,
+      scannedFrom: base.scannedFrom.toISOString(),
       createdAt: new Date().toISOString(),
     };
   }

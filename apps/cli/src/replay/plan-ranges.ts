@@ -1,11 +1,12 @@
 import type { AdminPort } from '@eventline/kafka-port';
 import type { PartitionRange } from '../ranges/partition-range';
 
-/** A partition that no longer holds the start of the window: records before `heldFrom` are gone. */
+/** A partition that no longer holds the start of the window: records before `heldFrom` are gone (all of them when it equals `end`). */
 export interface MissingHistory {
   topic: string;
   partition: number;
   heldFrom: bigint;
+  end: bigint;
 }
 
 export interface PlannedRanges {
@@ -31,7 +32,7 @@ export async function planRanges(admin: AdminPort, topics: string[], scanFromMs:
     for (const { partition, offset } of ends) {
       const heldFrom = BigInt(held.find((p) => p.partition === partition)?.offset ?? '0');
       const start = BigInt(starts.find((p) => p.partition === partition)?.offset ?? offset);
-      if (heldFrom > 0n && start <= heldFrom) missing.push({ topic, partition, heldFrom });
+      if (heldFrom > 0n && start <= heldFrom) missing.push({ topic, partition, heldFrom, end: BigInt(offset) });
       ranges.push({ topic, partition, start: start < heldFrom ? heldFrom : start, end: BigInt(offset) });
     }
   }

@@ -1,8 +1,11 @@
-import { createWriteStream, existsSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { createGzip, type Gzip } from 'node:zlib';
+import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { PassThrough, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { topicDurability, withAdmin, type IncomingMessage, type KafkaPort, type ProducerPort } from '@eventline/kafka-port';
 import { CliError } from '../errors';
+import { jsonSafe } from '../output/json-safe';
 
 /** One matched event: the bytes as they sit in Kafka, and the envelope as the view shows it. */
 export interface ReplayedEvent {
@@ -21,43 +24,48 @@ export interface ReplayTarget {
 
 export const dryRunTarget = (): ReplayTarget => ({ name: 'dry-run', write: async () => undefined, finish: async () => undefined, abort: async () => undefined });
 
-/** NDJSON of the envelopes (gzip when the name ends in .gz), written beside and renamed into place at the end. */
+/**
+ * NDJSON of the envelopes (gzip when the name ends in .gz), written to `<file>.partial` and
+ * renamed into place at the end. The file is opened at the first write, so a replay refused
+ * before it leaves nothing behind; a write that fails (a full disk) fails the replay.
+ */
 export class FileTarget implements ReplayTarget {
   readonly name: string;
   private readonly partial: string;
-  private readonly file: WriteStream;
-  private readonly sink: WriteStream | Gzip;
+  private sink?: Writable;
+  private written?: Promise<void>;
 
   constructor(private readonly path: string, force: boolean) {
     if (existsSync(path) && !force) throw new CliError(`--out: ${path} exists; give --force to replace it`);
     this.name = `file:${path}`;
     this.partial = `${path}.partial`;
-    this.file = createWriteStream(this.partial);
-    if (path.endsWith('.gz')) {
-      const gzip = createGzip();
-      gzip.pipe(this.file);
-      this.sink = gzip;
-    } else {
-      this.sink = this.file;
-    }
   }
 
   async write(events: ReplayedEvent[]): Promise<void> {
+    const sink = this.open();
     const text = events.map((e) => `${JSON.stringify(e.envelope, jsonSafe)}\n`).join('');
-    if (!this.sink.write(text)) await once(this.sink, 'drain');
+    if (!sink.write(text)) await once(sink, 'drain');
   }
 
   async finish(): Promise<void> {
-    const closed = once(this.file, 'close');
-    this.sink.end();
-    await closed;
+    this.open().end();
+    await this.written;
     renameSync(this.partial, this.path);
   }
 
   async abort(): Promise<void> {
-    this.sink.destroy();
-    this.file.destroy();
+    this.sink?.destroy();
+    await this.written?.catch(() => undefined);
     rmSync(this.partial, { force: true });
+  }
+
+  private open(): Writable {
+    if (this.sink) return this.sink;
+    const sink = this.path.endsWith('.gz') ? createGzip() : new PassThrough();
+    // The pipeline listens for errors on both streams: one on either fails `written` and the next write.
+    this.written = pipeline(sink, createWriteStream(this.partial));
+    this.written.catch(() => undefined);
+    return (this.sink = sink);
   }
 }
 
@@ -105,5 +113,3 @@ export class TopicTarget implements ReplayTarget {
   }
 }
 
-/** Avro longs may decode as bigint, which JSON.stringify refuses. */
-const jsonSafe = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);

@@ -3,7 +3,7 @@ import type { PiiOpener } from '@eventline/pii-sealing';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { CliError } from '../errors';
 import { ManifestBuilder, type Manifest, type ReplayWindow } from './manifest';
-import { rangeSize } from '../ranges/partition-range';
+import { rangeKey, rangeSize } from '../ranges/partition-range';
 import { planRanges, type MissingHistory } from './plan-ranges';
 import { readRanges } from '../ranges/read-ranges';
 import type { EventSelection } from './event-selection';
@@ -30,7 +30,8 @@ export interface ReplayDeps {
 
 /** Reads the window's ranges, keeps the tenant's matching events, hands them to the target, and says what it delivered. */
 export async function runReplay(deps: ReplayDeps, request: ReplayRequest): Promise<Manifest> {
-  const ranges = await withAdmin(deps.kafka, (admin) => planRanges(admin, request.selection.topics, request.window.from.getTime() - request.maxAheadMs));
+  const scannedFrom = new Date(request.window.from.getTime() - request.maxAheadMs);
+  const ranges = await withAdmin(deps.kafka, (admin) => planRanges(admin, request.selection.topics, scannedFrom.getTime()));
   if (ranges.missing.length > 0) throw new CliError(await missingHistoryReport(deps.kafka, ranges.missing, request.window));
 
   const manifest = new ManifestBuilder();
@@ -53,7 +54,7 @@ export async function runReplay(deps: ReplayDeps, request: ReplayRequest): Promi
     progress.stop();
   }
   if (!tenantSeen) deps.warn(`warning: no event of tenant "${request.tenant}" in the scanned range of ${request.selection.topics.length} topic(s): is the tenant id right?`);
-  return manifest.build({ tenant: request.tenant, window: request.window, target: deps.target.name, topics: request.selection.topics, types: request.selection.types, dryRun: deps.target.name === 'dry-run' });
+  return manifest.build({ tenant: request.tenant, window: request.window, target: deps.target.name, topics: request.selection.topics, types: request.selection.types, dryRun: deps.target.name === 'dry-run', scannedFrom });
 }
 
 async function matchEvents(deps: ReplayDeps, request: ReplayRequest, messages: IncomingMessage[], manifest: ManifestBuilder): Promise<ReplayedEvent[]> {
@@ -84,13 +85,15 @@ async function decode(deps: ReplayDeps, message: IncomingMessage): Promise<Recor
 
 async function missingHistoryReport(kafka: KafkaPort, missing: MissingHistory[], window: ReplayWindow): Promise<string> {
   const firstHeld = new Map<string, number>();
-  await readRanges(kafka, missing.map((m) => ({ topic: m.topic, partition: m.partition, start: m.heldFrom, end: m.heldFrom + 1n })), async ([first]) => {
-    firstHeld.set(`${first.topic}/${first.partition}`, first.timestamp);
+  // A partition emptied by retention has no first record to read: reading at its end would wait for the next one.
+  const held = missing.filter((m) => m.heldFrom < m.end).map((m) => ({ topic: m.topic, partition: m.partition, start: m.heldFrom, end: m.heldFrom + 1n }));
+  await readRanges(kafka, held, async ([first]) => {
+    firstHeld.set(rangeKey(first.topic, first.partition), first.timestamp);
   }).catch(() => undefined);
   const byTopic = new Map<string, MissingHistory[]>();
   for (const m of missing) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
   const lines = [...byTopic].map(([topic, partitions]) => {
-    const earliest = Math.min(...partitions.map((p) => firstHeld.get(`${topic}/${p.partition}`) ?? Infinity));
+    const earliest = Math.min(...partitions.map((p) => firstHeld.get(rangeKey(topic, p.partition)) ?? Infinity));
     const since = Number.isFinite(earliest) ? `the earliest record still there is from ${new Date(earliest).toISOString()}` : 'they hold no records any more';
     return `  ${topic}: partition(s) ${partitions.map((p) => p.partition).join(', ')} no longer hold what came before offset(s) ${partitions.map((p) => p.heldFrom).join(', ')}; ${since}`;
   });
