@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
+import { withTransaction } from '@eventline/persistence';
 import { expiredRows, heldRowsWhere, type ExpiredRows } from './expired-rows';
+import { LEGAL_HOLDS_LOCK } from './legal-holds';
 import type { RetentionPolicy } from './policies';
 import { checkTarget } from './retention-target';
 
@@ -91,13 +93,17 @@ async function deleteInBatches(pool: Pool, rows: ExpiredRows, options: EnforceOp
  * rather than waited for.
  */
 async function deleteBatch(pool: Pool, rows: ExpiredRows, batchSize: number): Promise<string[]> {
-  const { rows: deleted } = await pool.query<{ id: string }>(
-    `DELETE FROM ${rows.table} WHERE ctid = ANY (ARRAY(
-       SELECT r.ctid FROM ${rows.table} AS r WHERE ${rows.where} ORDER BY r.${rows.ageColumn} LIMIT $3 FOR UPDATE SKIP LOCKED))
-     RETURNING ${rows.idColumn}::text AS id`,
-    [...rows.params, batchSize],
-  );
-  return deleted.map((row) => row.id);
+  return withTransaction(pool, async (tx) => {
+    // Taken before the DELETE's snapshot: a hold placed meanwhile is either seen or waits for this batch.
+    await tx.query('SELECT pg_advisory_xact_lock_shared($1)', [LEGAL_HOLDS_LOCK]);
+    const { rows: deleted } = await tx.query<{ id: string }>(
+      `DELETE FROM ${rows.table} WHERE ctid = ANY (ARRAY(
+         SELECT r.ctid FROM ${rows.table} AS r WHERE ${rows.where} ORDER BY r.${rows.ageColumn} LIMIT $3 FOR UPDATE SKIP LOCKED))
+       RETURNING ${rows.idColumn}::text AS id`,
+      [...rows.params, batchSize],
+    );
+    return deleted.map((row) => row.id);
+  });
 }
 
 async function countExpired(pool: Pool, rows: ExpiredRows): Promise<number> {

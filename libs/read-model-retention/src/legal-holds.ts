@@ -33,9 +33,18 @@ const COLUMNS = `id::text, tenant_id AS "tenantId", reason, placed_by AS "placed
                  released_by AS "releasedBy", released_at AS "releasedAt", release_reason AS "releaseReason"`;
 
 /** Places a hold on the tenant; refused when one is in force already. */
+/**
+ * An advisory lock between placing a hold and deleting a retention batch: a batch holds it shared
+ * for its statement, a placement exclusively, so a batch whose snapshot predates a hold never
+ * deletes after the hold is reported placed.
+ */
+export const LEGAL_HOLDS_LOCK = 7_246_018_501;
+
 export async function placeHold(pool: Pool, change: HoldChange, record: RecordHoldChange): Promise<LegalHold> {
   const { tenantId, reason } = checkChange(change);
   return withTransaction(pool, async (tx) => {
+    // Waits for retention batches in flight: once the hold is reported placed, no batch that read the holds before it is still deleting.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LEGAL_HOLDS_LOCK]);
     // The partial unique index (one hold in force per tenant) settles two concurrent placements.
     const { rows } = await tx.query<LegalHold>(
       `INSERT INTO legal_holds (tenant_id, reason, placed_by) VALUES ($1, $2, $3)

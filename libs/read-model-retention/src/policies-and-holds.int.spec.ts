@@ -2,7 +2,7 @@ import { Pool } from 'pg';
 import { migrate } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
-import { listHolds, placeHold, releaseHold } from './legal-holds';
+import { LEGAL_HOLDS_LOCK, listHolds, placeHold, releaseHold } from './legal-holds';
 import { selectPolicies, setPolicy, type PolicyInput } from './policies';
 
 describe('retention policies and legal holds against PostgreSQL: what is refused, and why', () => {
@@ -66,5 +66,22 @@ describe('retention policies and legal holds against PostgreSQL: what is refused
     await expect(placeHold(pool, { ...change, tenantId: 'globex' }, async () => Promise.reject(new Error('Kafka is down')))).rejects.toThrow('Kafka is down');
     expect(await listHolds(pool, { tenantId: 'globex', history: true })).toEqual([]);
     await expect(placeHold(pool, { ...change, reason: '  ' }, async () => undefined)).rejects.toThrow('--reason "  ": must say why (a matter or ticket reference); it is blank');
+  });
+
+  it('waits for a retention batch in flight before it reports a hold placed', async () => {
+    const batch = await pool.connect();
+    try {
+      await batch.query('BEGIN');
+      await batch.query('SELECT pg_advisory_xact_lock_shared($1)', [LEGAL_HOLDS_LOCK]);
+      let placed = false;
+      const placing = placeHold(pool, { ...change, tenantId: 'globex' }, async () => undefined).then(() => (placed = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(placed).toBe(false);
+      await batch.query('COMMIT');
+      await placing;
+      expect(placed).toBe(true);
+    } finally {
+      batch.release();
+    }
   });
 });
