@@ -86,7 +86,7 @@ describe('eventline replay: exact by tenant and occurred_at window (real Kafka, 
     const { rows } = await pool.query<{ event_id: string }>('SELECT event_id FROM audit_logs WHERE tenant_id = $1 AND action = $2 AND occurred_at >= $3 AND occurred_at < $4', [tenant, 'TICKET_ASSIGNED', new Date(window.from), new Date(window.to)]);
     expect([rows.length, eventIdsDigest(rows.map((r) => r.event_id))]).toEqual([expected.length, manifest.sha256]);
     const [recorded] = await replayRecords(false);
-    expect(recorded).toMatchObject({ target: `file:${out}`, tenant, count: expected.length, sha256: manifest.sha256 });
+    expect(recorded).toMatchObject({ target: `file:${out}`, tenant, count: expected.length, sha256: manifest.sha256, outcome: 'delivered' });
   });
 
   it('republishes to a topic unchanged, with where each came from; a dry run writes nothing and is recorded too', async () => {
@@ -117,6 +117,15 @@ describe('eventline replay: exact by tenant and occurred_at window (real Kafka, 
     expect(await refused([...windowArgs, '--to-topic', `${prefix}tickets.events.v1`])).toMatch(/--to-topic: \S+tickets.events.v1 is a catalog topic/);
     const existing = join(dir, 'acme.ndjson.gz');
     expect(await refused([...windowArgs, '--out', existing])).toBe(`eventline: --out: ${existing} exists; give --force to replace it`);
+
+    // A run that stopped after it began is recorded too, with what stays delivered.
+    const broken = await cli('replay', ...windowArgs, '--to-topic', 'no spaces allowed', '--json');
+    expect([broken.code, broken.stderr]).toEqual([1, expect.stringMatching(/eventline: the replay stopped \(.+\): 0 event\(s\) already republished stay in topic:no spaces allowed\n$/)]);
+    const failed = await eventually('the failed replay recorded in audit_logs', async () => {
+      const { rows } = await pool.query("SELECT metadata FROM audit_logs WHERE tenant_id = $1 AND action = 'compliance.replay_performed' AND metadata->>'outcome' = 'failed'", [tenant]);
+      return rows[0]?.metadata;
+    }, 60_000);
+    expect(failed).toMatchObject({ target: 'topic:no spaces allowed', count: 0 });
 
     const stranger = await cli('replay', '--tenant', 'no-such-tenant', '--from', new Date(window.from).toISOString(), '--to', new Date(window.to).toISOString(), '--types', 'TICKET_*', '--dry-run', '--json');
     expect([stranger.code, (JSON.parse(stranger.stdout) as Manifest).count]).toEqual([0, 0]);

@@ -11,7 +11,7 @@ import { formatManifest } from '../replay/format-manifest';
 import type { Manifest } from '../replay/manifest';
 import { publishReplayPerformed } from '../replay/replay-performed';
 import { dryRunTarget, FileTarget, TopicTarget, type ReplayTarget } from '../replay/replay-targets';
-import { runReplay } from '../replay/run-replay';
+import { FailedReplay, runReplay } from '../replay/run-replay';
 import { withPiiOpener } from '../stream/pii-view';
 import { parseList } from '../options/lists';
 
@@ -59,7 +59,11 @@ export function replayCommand(program: Command, context: CliContext): void {
           { kafka: context.kafka(), registry: context.registry(), target, opener: target instanceof FileTarget ? opener : undefined, warn: (line) => console.error(line) },
           { tenant: options.tenant, window: { from: options.from, to: options.to }, selection, maxAheadMs: options.maxAhead !== undefined ? options.maxAhead * 1000 : occurredAtWindowFrom().maxAheadMs, includePii: options.includePii ?? false },
         ),
-      );
+      ).catch(async (error: unknown) => {
+        // A run that read events is recorded even when it stopped: what it delivered, as "failed".
+        if (error instanceof FailedReplay) await record(context, error.delivered, options);
+        throw error;
+      });
       if (options.out && !options.dryRun) writeFileSync(`${options.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       console.log(options.json ? JSON.stringify(manifest, null, 2) : formatManifest(manifest));
       await record(context, manifest, options);
@@ -83,6 +87,7 @@ async function record(context: CliContext, manifest: Manifest, options: ReplayOp
     const event = await publishReplayPerformed(context, manifest, { actor: operatorOf(options.actor), includePii: options.includePii ?? false });
     console.error(`recorded as compliance.replay_performed ${event.event_id} on ${event.topic}`);
   } catch (error) {
-    throw new CliError(`the replay was delivered (${manifest.target}), but its record, compliance.replay_performed, was not published: ${(error as Error).message}`);
+    const what = manifest.outcome === 'failed' ? `stopped after delivering ${manifest.count} event(s)` : 'was delivered';
+    throw new CliError(`the replay ${what} (${manifest.target}), but its record, compliance.replay_performed, was not published: ${(error as Error).message}`);
   }
 }

@@ -17,6 +17,8 @@ export interface Manifest {
   /** sha256 over the event ids, lower-case, sorted, one per line (see eventIdsDigest). */
   sha256: string;
   dryRun: boolean;
+  /** delivered, or failed: then count and sha256 cover what reached the target and stays there. */
+  outcome: 'delivered' | 'failed';
   /** Where the read started: `from` minus the edge's max-ahead, so a reader can see what exactness assumed. */
   scannedFrom: string;
   createdAt: string;
@@ -32,20 +34,24 @@ export class ManifestBuilder {
   private readonly eventIds = new Set<string>();
   private readonly counts = new Map<string, number>();
 
-  /** False for an event_id already matched. */
-  add(eventId: string, eventType: string): boolean {
+  /** Whether this event_id was delivered already (an event published twice is delivered once). */
+  has(eventId: string): boolean {
+    return this.eventIds.has(eventId.toLowerCase());
+  }
+
+  /** Counts an event once the target has it. */
+  add(eventId: string, eventType: string): void {
     const id = eventId.toLowerCase();
-    if (this.eventIds.has(id)) return false;
+    if (this.eventIds.has(id)) return;
     this.eventIds.add(id);
     this.counts.set(eventType, (this.counts.get(eventType) ?? 0) + 1);
-    return true;
   }
 
   get count(): number {
     return this.eventIds.size;
   }
 
-  build(base: { tenant: string; window: ReplayWindow; target: string; topics: string[]; types: string[]; dryRun: boolean; scannedFrom: Date }): Manifest {
+  build(base: { tenant: string; window: ReplayWindow; target: string; topics: string[]; types: string[]; dryRun: boolean; scannedFrom: Date; outcome?: 'delivered' | 'failed' }): Manifest {
     const countsByType = Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
     return {
       tenant: base.tenant,
@@ -57,6 +63,7 @@ export class ManifestBuilder {
       countsByType,
       sha256: eventIdsDigest([...this.eventIds]),
       dryRun: base.dryRun,
+      outcome: base.outcome ?? 'delivered',
       scannedFrom: base.scannedFrom.toISOString(),
       createdAt: new Date().toISOString(),
     };

@@ -24,6 +24,7 @@ export function publishReplayPerformed(context: CliContext, manifest: Manifest, 
       sha256: manifest.sha256,
       dry_run: manifest.dryRun,
       include_pii: how.includePii,
+      outcome: manifest.outcome,
     },
   });
 }

@@ -17,12 +17,14 @@ export interface ReplayedEvent {
 export interface ReplayTarget {
   /** For the manifest and the governance event: `file:<path>`, `topic:<name>` or `dry-run`. */
   readonly name: string;
+  /** Whether what was written before a failure stays delivered (records republished to a topic do; a partial file is removed). */
+  readonly keepsPartial: boolean;
   write(events: ReplayedEvent[]): Promise<void>;
   finish(): Promise<void>;
   abort(): Promise<void>;
 }
 
-export const dryRunTarget = (): ReplayTarget => ({ name: 'dry-run', write: async () => undefined, finish: async () => undefined, abort: async () => undefined });
+export const dryRunTarget = (): ReplayTarget => ({ name: 'dry-run', keepsPartial: false, write: async () => undefined, finish: async () => undefined, abort: async () => undefined });
 
 /**
  * NDJSON of the envelopes (gzip when the name ends in .gz), written to `<file>.partial` and
@@ -31,6 +33,7 @@ export const dryRunTarget = (): ReplayTarget => ({ name: 'dry-run', write: async
  */
 export class FileTarget implements ReplayTarget {
   readonly name: string;
+  readonly keepsPartial = false;
   private readonly partial: string;
   private sink?: Writable;
   private written?: Promise<void>;
@@ -79,6 +82,7 @@ const TARGET_PARTITIONS = 6;
  */
 export class TopicTarget implements ReplayTarget {
   readonly name: string;
+  readonly keepsPartial = true;
   private producer?: ProducerPort;
 
   constructor(private readonly kafka: KafkaPort, private readonly topic: string) {

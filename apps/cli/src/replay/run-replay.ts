@@ -28,6 +28,19 @@ export interface ReplayDeps {
   warn(line: string): void;
 }
 
+/**
+ * A replay that stopped after it began reading: `delivered` says what reached the target and
+ * stays there, so that the run is recorded even so.
+ */
+export class FailedReplay extends CliError {
+  constructor(
+    message: string,
+    readonly delivered: Manifest,
+  ) {
+    super(message);
+  }
+}
+
 /** Reads the window's ranges, keeps the tenant's matching events, hands them to the target, and says what it delivered. */
 export async function runReplay(deps: ReplayDeps, request: ReplayRequest): Promise<Manifest> {
   const scannedFrom = new Date(request.window.from.getTime() - request.maxAheadMs);
@@ -35,6 +48,8 @@ export async function runReplay(deps: ReplayDeps, request: ReplayRequest): Promi
   if (ranges.missing.length > 0) throw new CliError(await missingHistoryReport(deps.kafka, ranges.missing, request.window));
 
   const manifest = new ManifestBuilder();
+  const build = (outcome: 'delivered' | 'failed', delivered = manifest) =>
+    delivered.build({ tenant: request.tenant, window: request.window, target: deps.target.name, topics: request.selection.topics, types: request.selection.types, dryRun: deps.target.name === 'dry-run', scannedFrom, outcome });
   const progress = new RangeProgress('replay', Number(ranges.ranges.reduce((sum, r) => sum + rangeSize(r), 0n)), 'matched');
   let tenantSeen = false;
   try {
@@ -43,29 +58,36 @@ export async function runReplay(deps: ReplayDeps, request: ReplayRequest): Promi
       tenantSeen ||= ours.length > 0;
       const matched = await matchEvents(deps, request, ours, manifest);
       if (matched.length > 0) await deps.target.write(matched);
+      // Counted once the target has them, so a failed run's record says what was delivered.
+      matched.forEach(({ envelope }) => manifest.add(String(envelope.event_id), String(envelope.event_type)));
       progress.update(messages.length, manifest.count);
     });
-    if (outcome === 'interrupted') throw new CliError('interrupted: nothing was delivered as a replay (a partial file is removed; events already republished to a topic stay there)');
+    if (outcome === 'interrupted') throw new CliError('interrupted');
     await deps.target.finish();
   } catch (error) {
     await deps.target.abort();
-    throw error;
+    const delivered = build('failed', deps.target.keepsPartial ? manifest : new ManifestBuilder());
+    const kept = deps.target.keepsPartial ? `${delivered.count} event(s) already republished stay in ${deps.target.name}` : 'nothing was delivered (the partial file is removed)';
+    throw new FailedReplay(`the replay stopped (${(error as Error).message}): ${kept}`, delivered);
   } finally {
     progress.stop();
   }
   if (!tenantSeen) deps.warn(`warning: no event of tenant "${request.tenant}" in the scanned range of ${request.selection.topics.length} topic(s): is the tenant id right?`);
-  return manifest.build({ tenant: request.tenant, window: request.window, target: deps.target.name, topics: request.selection.topics, types: request.selection.types, dryRun: deps.target.name === 'dry-run', scannedFrom });
+  return build('delivered');
 }
 
 async function matchEvents(deps: ReplayDeps, request: ReplayRequest, messages: IncomingMessage[], manifest: ManifestBuilder): Promise<ReplayedEvent[]> {
   const matched: ReplayedEvent[] = [];
+  const seen = new Set<string>();
   const [from, to] = [request.window.from.getTime(), request.window.to.getTime()];
   for (const message of messages) {
     const envelope = await decode(deps, message);
     if (!envelope || envelope.tenant_id !== request.tenant) continue;
     const occurredAt = Number(envelope.occurred_at);
     if (occurredAt < from || occurredAt >= to || !request.selection.matchesType(String(envelope.event_type))) continue;
-    if (!manifest.add(String(envelope.event_id), String(envelope.event_type))) continue;
+    const id = String(envelope.event_id).toLowerCase();
+    if (manifest.has(id) || seen.has(id)) continue;
+    seen.add(id);
     await deps.opener?.open(envelope);
     matched.push({ message, envelope });
   }
