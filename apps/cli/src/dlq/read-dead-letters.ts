@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, KafkaPort } from '@eventline/kafka-port';
 import { CliError } from '../errors';
 import { DLQ_PARTITION } from './dead-letter-topic';
+import { ReadEnding, type ReadOutcome } from '../ranges/read-ending';
 
 export interface ReadWindow {
   topic: string;
@@ -20,7 +21,6 @@ export interface ReadOptions {
 /** What a visit wants next; `stop` ends the read early (e.g. --max reached). */
 export type Visit = (message: IncomingMessage) => Promise<'next' | 'stop'>;
 
-export type ReadOutcome = 'finished' | 'interrupted';
 
 /** For reads that must not move anyone's position or leave offsets behind (list, show, dry runs). */
 export const throwawayRead = (): ReadOptions => ({ groupId: `eventline-dlq-${randomUUID()}`, commit: false });
@@ -34,46 +34,35 @@ export async function readDeadLetters(kafka: KafkaPort, window: ReadWindow, opti
   if (window.from >= window.to) return 'finished';
   const consumer = kafka.consumer({ groupId: options.groupId, fromBeginning: true, autoCommit: false });
   const { topic } = window;
-  let outcome: ReadOutcome | undefined;
-  let settle!: (error?: unknown) => void;
-  const settled = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
-  const end = (how: ReadOutcome, error?: unknown) => {
-    if (outcome !== undefined) return;
-    outcome = how;
-    settle(error);
-  };
-  const interrupt = () => end('interrupted');
-
+  const ending = new ReadEnding();
   await consumer.connect();
   try {
-    process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
-    // Start where the window starts, not where the group or the topic would: skips what --offset does not need.
-    consumer.onAssigned((assignment) => {
-      const mine = assignment.some((a) => a.topic === topic && a.partitions.includes(DLQ_PARTITION));
-      if (mine) consumer.seek({ topic, partition: DLQ_PARTITION, offset: String(window.from) });
-      else end('finished', new CliError(`another member of consumer group ${options.groupId} holds ${topic}; is a second redrive running?`));
-    });
-    await consumer.subscribe([topic]);
-    // Errors are caught here, not thrown to the consumer: kafkajs would retry the batch and visit (re-send) it twice.
-    await consumer.run(async (batch) => {
-      for (const message of batch.messages) {
-        if (outcome !== undefined) return;
-        const offset = BigInt(message.offset);
-        if (offset < window.from) continue;
-        if (offset >= window.to) return end('finished');
-        try {
-          const next = await visit(message);
-          if (options.commit) await consumer.commitOffsets([{ topic, partition: DLQ_PARTITION, offset: String(offset + 1n) }]);
-          if (next === 'stop' || offset + 1n >= window.to) return end('finished');
-        } catch (error) {
-          return end('finished', error);
+    return await ending.listening(async () => {
+      // Start where the window starts, not where the group or the topic would: skips what --offset does not need.
+      consumer.onAssigned((assignment) => {
+        const mine = assignment.some((a) => a.topic === topic && a.partitions.includes(DLQ_PARTITION));
+        if (mine) consumer.seek({ topic, partition: DLQ_PARTITION, offset: String(window.from) });
+        else ending.end('finished', new CliError(`another member of consumer group ${options.groupId} holds ${topic}; is a second redrive running?`));
+      });
+      await consumer.subscribe([topic]);
+      // Errors are caught here, not thrown to the consumer: kafkajs would retry the batch and visit (re-send) it twice.
+      await consumer.run(async (batch) => {
+        for (const message of batch.messages) {
+          if (ending.outcome !== undefined) return;
+          const offset = BigInt(message.offset);
+          if (offset < window.from) continue;
+          if (offset >= window.to) return ending.end('finished');
+          try {
+            const next = await visit(message);
+            if (options.commit) await consumer.commitOffsets([{ topic, partition: DLQ_PARTITION, offset: String(offset + 1n) }]);
+            if (next === 'stop' || offset + 1n >= window.to) return ending.end('finished');
+          } catch (error) {
+            return ending.end('finished', error);
+          }
         }
-      }
+      });
     });
-    await settled;
-    return outcome ?? 'finished';
   } finally {
-    process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
     // Outside the handler: a consumer cannot disconnect from inside its own batch.
     await consumer.disconnect();
   }

@@ -1,7 +1,8 @@
 import type { KafkaPort, ProducerPort } from '@eventline/kafka-port';
 import { toDeadLetter, type DeadLetter } from './dead-letter';
 import { assertHolds, committedPosition, type DeadLetterTopic } from './dead-letter-topic';
-import { readDeadLetters, throwawayRead, type ReadOptions, type ReadOutcome, type ReadWindow } from './read-dead-letters';
+import type { ReadOutcome } from '../ranges/read-ending';
+import { readDeadLetters, throwawayRead, type ReadOptions, type ReadWindow } from './read-dead-letters';
 import { redriveMessage } from './redrive-message';
 
 export type RedriveTarget = { offset: bigint } | 'all';

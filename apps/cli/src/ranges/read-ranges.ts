@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, KafkaPort } from '@eventline/kafka-port';
 import { rangeKey, rangeSize, type PartitionRange } from './partition-range';
+import { ReadEnding, type ReadOutcome } from './read-ending';
 
 export type RangeVisit = (messages: IncomingMessage[]) => Promise<void>;
 
-export type RangeReadOutcome = 'finished' | 'interrupted';
 
 /**
  * Visits every message of the ranges, each partition in offset order, one batch at a time, and
@@ -14,59 +14,48 @@ export type RangeReadOutcome = 'finished' | 'interrupted';
  * of different partitions overlap (each partition stays in order). A rebalance resumes each
  * partition where its visits had got to, and a consumer that gives up ends the read with its error.
  */
-export async function readRanges(kafka: KafkaPort, ranges: PartitionRange[], visit: RangeVisit, options: { partitionsConcurrently?: number } = {}): Promise<RangeReadOutcome> {
+export async function readRanges(kafka: KafkaPort, ranges: PartitionRange[], visit: RangeVisit, options: { partitionsConcurrently?: number } = {}): Promise<ReadOutcome> {
   const open = new Map(ranges.filter((r) => rangeSize(r) > 0n).map((r) => [rangeKey(r.topic, r.partition), r]));
   if (open.size === 0) return 'finished';
   const next = new Map([...open].map(([key, range]) => [key, range.start]));
   const consumer = kafka.consumer({ groupId: `eventline-read-${randomUUID()}`, fromBeginning: true, autoCommit: false, partitionsConcurrently: options.partitionsConcurrently });
-  let outcome: RangeReadOutcome | undefined;
-  let settle!: (error?: unknown) => void;
-  const settled = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
-  const end = (how: RangeReadOutcome, error?: unknown) => {
-    if (outcome !== undefined) return;
-    outcome = how;
-    settle(error);
-  };
-  const interrupt = () => end('interrupted');
-
+  const ending = new ReadEnding();
   await consumer.connect();
   try {
-    process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
-    consumer.onCrash((error) => end('finished', error));
-    consumer.onAssigned((assignment) => {
-      for (const { topic, partitions } of assignment) {
-        for (const partition of partitions) {
-          const key = rangeKey(topic, partition);
-          if (open.has(key)) consumer.seek({ topic, partition, offset: String(next.get(key)) });
+    return await ending.listening(async () => {
+      consumer.onCrash((error) => ending.end('finished', error));
+      consumer.onAssigned((assignment) => {
+        for (const { topic, partitions } of assignment) {
+          for (const partition of partitions) {
+            const key = rangeKey(topic, partition);
+            if (open.has(key)) consumer.seek({ topic, partition, offset: String(next.get(key)) });
+          }
         }
-      }
+      });
+      await consumer.subscribe([...new Set(ranges.map((r) => r.topic))]);
+      // Errors end the read here rather than reaching the consumer, which would retry the batch.
+      await consumer.run(async (batch) => {
+        const key = rangeKey(batch.topic, batch.partition);
+        const range = open.get(key);
+        if (!range || ending.outcome !== undefined) return;
+        const from = next.get(key)!;
+        const inRange = batch.messages.filter((m) => BigInt(m.offset) >= from && BigInt(m.offset) < range.end);
+        try {
+          if (inRange.length > 0) await visit(inRange);
+          await batch.heartbeat();
+        } catch (error) {
+          return ending.end('finished', error);
+        }
+        const last = batch.messages.at(-1);
+        if (last) next.set(key, BigInt(last.offset) + 1n);
+        if (last && BigInt(last.offset) + 1n >= range.end) {
+          open.delete(key);
+          consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
+          if (open.size === 0) ending.end('finished');
+        }
+      });
     });
-    await consumer.subscribe([...new Set(ranges.map((r) => r.topic))]);
-    // Errors end the read here rather than reaching the consumer, which would retry the batch.
-    await consumer.run(async (batch) => {
-      const key = rangeKey(batch.topic, batch.partition);
-      const range = open.get(key);
-      if (!range || outcome !== undefined) return;
-      const from = next.get(key)!;
-      const inRange = batch.messages.filter((m) => BigInt(m.offset) >= from && BigInt(m.offset) < range.end);
-      try {
-        if (inRange.length > 0) await visit(inRange);
-        await batch.heartbeat();
-      } catch (error) {
-        return end('finished', error);
-      }
-      const last = batch.messages.at(-1);
-      if (last) next.set(key, BigInt(last.offset) + 1n);
-      if (last && BigInt(last.offset) + 1n >= range.end) {
-        open.delete(key);
-        consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
-        if (open.size === 0) end('finished');
-      }
-    });
-    await settled;
-    return outcome ?? 'finished';
   } finally {
-    process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
     // Outside the handler: a consumer cannot disconnect from inside its own batch.
     await consumer.disconnect();
   }
