@@ -31,7 +31,6 @@ interface ReplayOptions {
   maxAhead?: number;
 }
 
-
 /** Compliance replays a tenant's events of a time window, exactly, and the replay is itself audited. */
 export function replayCommand(program: Command, context: CliContext): void {
   program
