@@ -65,6 +65,5 @@ export class ModerationService {
 
 /** Windows are measured in event time, so a replay or a lagging consumer counts the same as live traffic. */
 function occurredAt(event: DecodedEvent): Date {
-  const value = event.envelope.occurred_at;
-  return value instanceof Date ? value : new Date(value as number | string);
+  return new Date(event.envelope.occurred_at);
 }

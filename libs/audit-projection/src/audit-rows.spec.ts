@@ -1,5 +1,5 @@
 import { loadCatalog } from '@eventline/contracts';
-import type { DecodedEvent } from '@eventline/consumer-runtime';
+import { decodedEvent, type DecodedEvent } from '@eventline/consumer-runtime';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ writeFileSync(keyFile, 'ab'.repeat(32));
 const pseudonyms = Pseudonyms.fromFile(keyFile);
 
 function decoded(eventType: string, payload: Record<string, unknown>, extra: Record<string, unknown> = {}): DecodedEvent {
-  return {
+  return decodedEvent({
     eventType,
     eventId: '4a0f5c1e-7f37-4a43-9f0e-2f0d9f1c1a11',
     tenantId: 'tenant-a',
@@ -35,7 +35,7 @@ function decoded(eventType: string, payload: Record<string, unknown>, extra: Rec
       ...extra,
     },
     message: { topic: 't', partition: 2, offset: '41', key: 'tenant-a', value: null, headers: {}, timestamp: 0 },
-  };
+  });
 }
 
 describe('audit rows', () => {

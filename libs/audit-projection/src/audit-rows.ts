@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { findEvent, piiStrings, redactPii, type Catalog } from '@eventline/contracts';
-import type { DecodedEvent } from '@eventline/consumer-runtime';
+import { envelopeRecord, type DecodedEvent } from '@eventline/consumer-runtime';
 import type { Pseudonyms } from './pii/pseudonyms';
 
 export interface DomainEventRow {
@@ -50,7 +50,7 @@ type Envelope = {
 } & Record<string, unknown>;
 
 export function domainEventRow(event: DecodedEvent): DomainEventRow {
-  const e = event.envelope as Envelope;
+  const e = envelopeRecord(event) as Envelope;
   return {
     event_id: event.eventId,
     event_type: event.eventType,
@@ -80,7 +80,7 @@ export function domainEventRow(event: DecodedEvent): DomainEventRow {
  * address) is a pseudonym. AI columns where the event carries them.
  */
 export function auditLogRow(event: DecodedEvent, catalog: Catalog, pseudonyms: Pseudonyms): AuditLogRow {
-  const e = event.envelope as Envelope;
+  const e = envelopeRecord(event) as Envelope;
   const contract = findEvent(catalog, event.eventType);
   const metadata = contract ? redactPii(contract.payloadSchema, e.payload) : {};
   const personal = contract ? piiStrings(contract.payloadSchema, e.payload) : new Set<string>();

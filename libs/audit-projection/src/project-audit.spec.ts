@@ -1,6 +1,6 @@
 import type { ClientBase } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
-import { RejectedEventError, type DecodedEvent } from '@eventline/consumer-runtime';
+import { decodedEvent, RejectedEventError, type DecodedEvent } from '@eventline/consumer-runtime';
 import { Pseudonyms } from './pii/pseudonyms';
 import { projectAuditEvents } from './project-audit';
 
@@ -8,7 +8,7 @@ const catalog = loadCatalog();
 
 function event(n: number, key: string): DecodedEvent {
   const eventId = `4a0f5c1e-7f37-4a43-9f0e-2f0d9f1c1a${String(n).padStart(2, '0')}`;
-  return {
+  return decodedEvent({
     eventType: 'TICKET_ASSIGNED',
     eventId,
     tenantId: 'tenant-a',
@@ -19,7 +19,7 @@ function event(n: number, key: string): DecodedEvent {
       confidence: null, model: null, payload: { ticketId: `T-${n}` },
     },
     message: { topic: 'tickets.events.v1', partition: 0, offset: String(n), key, value: null, headers: {}, timestamp: 0 },
-  };
+  });
 }
 
 /** Records each statement; what the tables do is tested against PostgreSQL (chain/audit-chain.int.spec.ts). */

@@ -1,16 +1,40 @@
 import type { PoolClient } from 'pg';
+import type { EventEnvelopes, EventPayloads, EventType } from '@eventline/contracts';
 import type { IncomingMessage } from '@eventline/kafka-port';
 
-/** An event decoded with the writer's schema and resolved to the reader's (the catalog's) schema. */
-export interface DecodedEvent {
+/** One event type's decoded event: envelope and payload are the generated contract types. */
+export interface DecodedEventOf<T extends EventType> {
+  eventType: T;
+  eventId: string;
+  tenantId: string;
+  schemaId: number;
+  /** The whole envelope, payload included, as the reader schema (the catalog's contract) shapes it. */
+  envelope: EventEnvelopes[T];
+  payload: EventPayloads[T];
+  message: IncomingMessage;
+}
+
+/**
+ * An event decoded with the writer's schema and resolved to the reader's (the catalog's) schema.
+ * `DecodedEvent<'A' | 'B'>` is a union, so checking `eventType` narrows the envelope and payload.
+ */
+export type DecodedEvent<T extends EventType = EventType> = { [K in T]: DecodedEventOf<K> }[T];
+
+/** An event as it arrives untyped (the decoder, tools reading raw records, tests): the catalog's contract vouches for its shape. */
+export interface UntypedEvent {
   eventType: string;
   eventId: string;
   tenantId: string;
   schemaId: number;
-  /** The whole envelope, payload included, as the reader schema shapes it. */
   envelope: Record<string, unknown>;
   message: IncomingMessage;
 }
+
+export const decodedEvent = (event: UntypedEvent): DecodedEvent => ({ ...event, payload: event.envelope.payload }) as unknown as DecodedEvent;
+
+/** The envelope as a plain record, for code generic over every event type (audit rows, payload paths named in data files). */
+export const envelopeRecord = (event: DecodedEvent): Record<string, unknown> & { payload: Record<string, unknown> } =>
+  event.envelope as unknown as Record<string, unknown> & { payload: Record<string, unknown> };
 
 /** A message that can never be processed, bound for the group's dead-letter topic. */
 export interface DeadLetter {

@@ -18,3 +18,5 @@ export type { EventEnvelopes, EventPayloads, EventType } from './generated';
 export { EVENT_TYPES } from './generated';
 export { piiStrings, redactPii } from './catalog/redact-pii';
 export { DEFAULT_PII_SUBJECT, resolvePiiSubject } from './catalog/pii-subject';
+export { ALL_EVENT_TYPES, SUBSCRIPTIONS_FILE, coversEvent, handlersOf, loadSubscriptions } from './subscriptions/subscriptions';
+export type { AppSubscription, EventHandlerRef, HandlerEntry, SubscribedEvents, SubscriptionsManifest } from './subscriptions/subscriptions';

@@ -1,18 +1,18 @@
 import { loadCatalog } from '@eventline/contracts';
-import type { DecodedEvent } from '@eventline/consumer-runtime';
+import { decodedEvent, type DecodedEvent } from '@eventline/consumer-runtime';
 import { usageEventTypes, usageTopics } from '@eventline/usage-kpis';
 import { usageRecordRow } from './usage-rows';
 
 function decoded(eventType: string, payload: Record<string, unknown>, model: { name: string; version: string | null } | null = null): DecodedEvent {
   const eventId = '4a0f5c1e-7f37-4a43-9f0e-2f0d9f1c1a11';
-  return {
+  return decodedEvent({
     eventType, eventId, tenantId: 'tenant-a', schemaId: 1,
     envelope: {
       event_id: eventId, event_type: eventType, occurred_at: Date.parse('2026-11-25T10:00:00Z'), tenant_id: 'tenant-a', actor: { id: 'user-1', type: 'user' },
       entity_type: 'x', entity_id: 'x-1', source: 'test', schema_version: '1', correlation_id: null, causation_id: null, confidence: null, model, payload,
     },
     message: { topic: 't', partition: 0, offset: '1', key: 'tenant-a', value: null, headers: {}, timestamp: 0 },
-  };
+  });
 }
 
 describe('usage events from the catalog', () => {

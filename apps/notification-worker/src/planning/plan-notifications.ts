@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { DecodedEvent } from '@eventline/consumer-runtime';
+import { envelopeRecord, type DecodedEvent } from '@eventline/consumer-runtime';
 import type { SealedPii } from '@eventline/pii-sealing';
 import { renderTemplate, resolveRecipients, rulesFor, templateFor, type Channel, type NotificationRule, type Recipient } from '../rules';
 import { loadDirectory, type Directory } from './directory';
@@ -13,7 +13,7 @@ interface Match {
 
 /** Every (event, rule, recipient) of the batch, then one directory read, then the rows to insert. */
 export async function planNotifications(tx: ClientBase, events: DecodedEvent[]): Promise<PlannedNotification[]> {
-  const matches: Match[] = events.flatMap((event) => rulesFor(event.eventType).flatMap((rule) => resolveRecipients(rule.recipients, event.envelope).map((recipient) => ({ event, rule, recipient }))));
+  const matches: Match[] = events.flatMap((event) => rulesFor(event.eventType).flatMap((rule) => resolveRecipients(rule.recipients, envelopeRecord(event)).map((recipient) => ({ event, rule, recipient }))));
   if (matches.length === 0) return [];
   const directory = await loadDirectory(
     tx,
@@ -30,9 +30,9 @@ function planOne({ event, rule, recipient }: Match, channel: Channel, directory:
   const address = channel === 'email' ? recipient.email ?? contact?.email ?? null : channel === 'webhook' ? contact?.webhookUrl ?? null : null;
   // Nowhere to send it: only in_app needs no address.
   if (channel !== 'in_app' && !address) return undefined;
-  const envelope = event.envelope;
+  const envelope = envelopeRecord(event);
   const rendered = renderTemplate(templateFor(rule), {
-    payload: (envelope.payload ?? {}) as Record<string, unknown>,
+    payload: envelope.payload ?? {},
     event: envelope,
     recipientId: recipient.recipientId,
   });

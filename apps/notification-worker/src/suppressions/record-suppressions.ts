@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { DecodedEvent } from '@eventline/consumer-runtime';
+import { envelopeRecord, type DecodedEvent } from '@eventline/consumer-runtime';
 import { isErased } from '@eventline/pii-sealing';
 
 export type SuppressionReason = 'unsubscribed' | 'hard_bounce' | 'complaint';
@@ -9,7 +9,7 @@ export type SuppressionReason = 'unsubscribed' | 'hard_bounce' | 'complaint';
  * erased address suppresses nothing: it can no longer be mailed anyway.
  */
 export function suppressionOf(event: DecodedEvent): { address: string; reason: SuppressionReason } | undefined {
-  const payload = (event.envelope.payload ?? {}) as Record<string, unknown>;
+  const payload = envelopeRecord(event).payload ?? {};
   const suppress = (address: unknown, reason: SuppressionReason) => (isErased(address) ? undefined : { address: String(address), reason });
   switch (event.eventType) {
     case 'EMAIL_UNSUBSCRIBED':

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DecodedEvent } from '@eventline/consumer-runtime';
+import { decodedEvent, type DecodedEvent } from '@eventline/consumer-runtime';
 
 /** A decoded TICKET_ASSIGNED as the runtime hands it to the projection: what chain tests project without a broker. */
 export function decodedTicketAssigned(tenant: string, n: number, at: { topic?: string; partition?: number; offset?: number } = {}): DecodedEvent {
   const eventId = randomUUID();
-  return {
+  return decodedEvent({
     eventType: 'TICKET_ASSIGNED',
     eventId,
     tenantId: tenant,
@@ -15,5 +15,5 @@ export function decodedTicketAssigned(tenant: string, n: number, at: { topic?: s
       confidence: null, model: null, payload: { ticketId: `T-${n}`, newAssigneeId: 'agent-9', newAssigneeType: 'user', actorUserId: 'agent-7', assignedAt: Date.now() },
     },
     message: { topic: at.topic ?? 'tickets.events.v1', partition: at.partition ?? 0, offset: String(at.offset ?? n), key: tenant, value: null, headers: {}, timestamp: Date.now() },
-  };
+  });
 }

@@ -2,7 +2,7 @@ import { Type, type Resolver } from 'avsc';
 import type { Catalog, EventContract } from '@eventline/contracts';
 import type { IncomingMessage } from '@eventline/kafka-port';
 import { parseWireFormat, RegistryHttpError, WireFormatError, type SchemaRegistryClient } from '@eventline/schema-registry';
-import type { DecodedEvent } from '../context';
+import { decodedEvent, type DecodedEvent } from '../context';
 import { UndecodableMessageError } from '../errors';
 
 interface Reader {
@@ -43,14 +43,14 @@ export class EventDecoder {
     } catch (error) {
       throw new UndecodableMessageError('undecodable', `the Avro body does not match schema ${wire.schemaId}: ${(error as Error).message}`);
     }
-    return {
+    return decodedEvent({
       eventType: String(envelope.event_type),
       eventId: String(envelope.event_id),
       tenantId: String(envelope.tenant_id),
       schemaId: wire.schemaId,
       envelope,
       message,
-    };
+    });
   }
 
   private readerFor(schemaId: number): Promise<Reader> {

@@ -9,7 +9,7 @@ import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { appDatabaseUrl, loadStackEndpoints } from '@eventline/stack-config';
 import { MasterKey, PgSubjectKeyStore } from '@eventline/subject-keys';
 import { createScratchDatabase, readTopicFrom, topicEnd, uniqueName, type ScratchDatabase } from '@eventline/test-harness';
-import { compose, type BatchContext } from '../context';
+import { compose, envelopeRecord, type BatchContext } from '../context';
 import { EventDecoder } from '../decode/event-decoder';
 import { decodeEvents } from './decode';
 import { openPii } from './open-pii';
@@ -45,7 +45,7 @@ describe('personal data sealed at publish and opened by the runtime (real Kafka,
     const context = { group: 'g', topic, partition: 0, messages, nextOffset: '0', highWatermark: '0', events: [], deadLetters: [], heartbeat: async () => undefined } as unknown as BatchContext;
     let seen: BatchContext['events'] = [];
     await compose([decodeEvents(new EventDecoder(registry, catalog)), openPii(opener), async (c: BatchContext) => void (seen = c.events)])(context);
-    return { events: new Map(seen.map((event) => [event.envelope.entity_id, event.envelope.payload as Record<string, unknown>])), deadLetters: context.deadLetters };
+    return { events: new Map(seen.map((event) => [event.envelope.entity_id, envelopeRecord(event).payload])), deadLetters: context.deadLetters };
   };
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { PiiOpener } from '@eventline/pii-sealing';
 import { SealError, UnknownDataKeyError } from '@eventline/subject-keys';
-import type { DecodedEvent, Middleware } from '../context';
+import { envelopeRecord, type DecodedEvent, type Middleware } from '../context';
 
 /**
  * Opens each event's sealed personal data for the handlers: values back, or an Erased marker for
@@ -16,7 +16,7 @@ export function openPii(opener: PiiOpener | undefined): Middleware {
     for (const event of context.events) {
       try {
         if (!opener && event.envelope.pii_sealed) throw new SealError('no master key is configured (EVENTLINE_MASTER_KEY_FILE), so sealed personal data cannot be opened');
-        await opener?.open(event.envelope);
+        await opener?.open(envelopeRecord(event));
         opened.push(event);
       } catch (error) {
         if (!(error instanceof SealError || error instanceof UnknownDataKeyError)) throw error;

@@ -1,12 +1,12 @@
 import { createPool } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { uniqueName } from '@eventline/test-harness';
-import { compose, type BatchContext, type DeadLetter, type DecodedEvent } from '../context';
+import { compose, decodedEvent, type BatchContext, type DeadLetter, type DecodedEvent } from '../context';
 import { RejectedEventError } from '../errors';
 import { deadLetters } from './dead-letter';
 import { inTransaction } from './transaction';
 
-const event = (offset: number): DecodedEvent => ({
+const event = (offset: number): DecodedEvent => decodedEvent({
   eventType: 'T', eventId: `e-${offset}`, tenantId: 't', schemaId: 1, envelope: {},
   message: { topic: 't', partition: 0, offset: String(offset), key: 't', value: null, headers: {}, timestamp: 0 },
 });
