@@ -26,6 +26,8 @@ export interface AdminPort {
   committedOffsets(groupId: string, topic: string): Promise<PartitionOffset[]>;
   /** The topics the group has a committed offset for (on any partition), sorted; none for an unknown group. */
   groupTopics(groupId: string): Promise<string[]>;
+  /** Every consumer group the broker knows, sorted. */
+  listGroups(): Promise<string[]>;
   /** The group's state and members (none for a group that does not exist). */
   describeGroup(groupId: string): Promise<GroupDescription>;
   /** Commits these offsets for the group; the broker refuses while the group has members. */

@@ -128,6 +128,10 @@ export class KafkajsAdmin implements AdminPort {
     });
   }
 
+  listGroups(): Promise<string[]> {
+    return asPortError('listing consumer groups', async () => (await this.admin.listGroups()).groups.map((group) => group.groupId).sort());
+  }
+
   groupTopics(groupId: string): Promise<string[]> {
     return asPortError(`listing the topics of group ${groupId}`, async () => {
       // Without topics, OffsetFetch answers for every topic the group has committed to.

@@ -126,6 +126,10 @@ export class PlatformaticAdmin implements AdminPort {
     });
   }
 
+  listGroups(): Promise<string[]> {
+    return asPortError('listing consumer groups', async () => [...(await this.admin.listGroups()).keys()].sort());
+  }
+
   groupTopics(groupId: string): Promise<string[]> {
     return asPortError(`listing the topics of group ${groupId}`, async () => {
       // A group given without topics asks OffsetFetch for every topic the group has committed to.
