@@ -3,6 +3,7 @@ import { isBuiltin } from 'node:module';
 import { join, relative } from 'node:path';
 import { RUNTIME_ASSETS } from './assets';
 import { readRootManifest } from './package-manifest';
+import { packageEntries, type PackageEntry } from './package-entries';
 import type { Project } from './projects';
 import { compile } from './tsc';
 
@@ -21,7 +22,8 @@ export async function buildLibraries(workspaceRoot: string, libs: Project[]): Pr
     configFile: join(workspaceRoot, '.local', 'build', 'tsconfig.libs.json'),
     rootDir: workspaceRoot,
     outDir: scratch,
-    files: libs.map((lib) => join(lib.root, 'src', 'index.ts')),
+    // Subpath entries (e.g. @eventline/node-runtime/check) are not reachable from index.ts, so each is compiled too.
+    files: libs.flatMap((lib) => packageEntries(workspaceRoot, lib).map((entry) => join(workspaceRoot, entry.source))),
     declaration: true,
     rewriteAliases: false,
   });
@@ -44,17 +46,33 @@ function assemble(workspaceRoot: string, project: Project, scratch: string): voi
 function libraryManifest(workspaceRoot: string, project: Project, outDir: string): Record<string, unknown> {
   const root = readRootManifest(workspaceRoot);
   const versions = { ...root.devDependencies, ...root.dependencies };
+  const required = [...requiredPackages(outDir)].sort();
   const dependencies = Object.fromEntries(
-    [...requiredPackages(outDir)].sort().map((name) => [name, name.startsWith('@eventline/') ? root.version : versions[name] ?? '*']),
+    required.filter((name) => !PEER_PACKAGES.has(name)).map((name) => [name, name.startsWith('@eventline/') ? root.version : versions[name] ?? '*']),
   );
+  const peers = required.filter((name) => PEER_PACKAGES.has(name));
   return {
     name: `@eventline/${project.name}`,
     version: root.version,
+    license: root.license,
     engines: root.engines,
     main: 'src/index.js',
     types: 'src/index.d.ts',
+    exports: exportsField(packageEntries(workspaceRoot, project)),
     dependencies,
+    ...(peers.length > 0 ? { peerDependencies: Object.fromEntries(peers.map((name) => [name, `^${versions[name]}`])) } : {}),
   };
+}
+
+/**
+ * Frameworks the app itself depends on, which must be one copy in its node_modules (Nest's decorators and
+ * injector keep their state in module instances): a library asks for them as peers, in the app's version.
+ */
+const PEER_PACKAGES = new Set(['@nestjs/common', '@nestjs/core', '@nestjs/microservices', 'reflect-metadata', 'rxjs']);
+
+function exportsField(entries: PackageEntry[]): Record<string, unknown> {
+  const field: Record<string, unknown> = Object.fromEntries(entries.map((entry) => [entry.subpath, { types: `./${entry.types}`, default: `./${entry.main}` }]));
+  return { ...field, './package.json': './package.json' };
 }
 
 /**

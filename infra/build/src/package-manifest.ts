@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 interface RootManifest {
   version: string;
+  license?: string;
   engines: Record<string, string>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;

@@ -16,10 +16,13 @@ export class CatalogError extends Error {
 }
 
 /**
- * Where schemas/ sits relative to this file: four levels up in the checkout and in an app's build (both keep the
- * workspace layout), two levels up in the library's own package (dist/libs/contracts). EVENTLINE_SCHEMAS_DIR overrides.
+ * Where schemas/ sits relative to this file: two levels up in the library's own package (dist/libs/contracts, and
+ * node_modules/@eventline/contracts once installed), which bundles the catalog; four levels up in the checkout and in
+ * an app's build (both keep the workspace layout). The bundled copy is looked for first: four levels up from an
+ * installed package is some node_modules/, where a folder named schemas/ would be nobody's catalog.
+ * EVENTLINE_SCHEMAS_DIR overrides.
  */
-const SCHEMAS_DIR_CANDIDATES = [join(__dirname, '..', '..', '..', '..', 'schemas'), join(__dirname, '..', '..', 'schemas')];
+const SCHEMAS_DIR_CANDIDATES = [join(__dirname, '..', '..', 'schemas'), join(__dirname, '..', '..', '..', '..', 'schemas')];
 
 export function defaultSchemasDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.EVENTLINE_SCHEMAS_DIR) return env.EVENTLINE_SCHEMAS_DIR;
