@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
 import { envelopeRecord, type DecodedEvent } from '@eventline/consumer-runtime';
 import type { SealedPii } from '@eventline/pii-sealing';
-import { renderTemplate, resolveRecipients, rulesFor, templateFor, type Channel, type NotificationRule, type Recipient } from '../rules';
+import { processNotificationRules, renderTemplate, resolveRecipients, type Channel, type NotificationRule, type NotificationRules, type Recipient } from '../rules';
 import { loadDirectory, type Directory } from './directory';
 import type { PlannedNotification } from './planned-notification';
 
@@ -11,19 +11,22 @@ interface Match {
   recipient: Recipient;
 }
 
-/** Every (event, rule, recipient) of the batch, then one directory read, then the rows to insert. */
-export async function planNotifications(tx: ClientBase, events: DecodedEvent[]): Promise<PlannedNotification[]> {
-  const matches: Match[] = events.flatMap((event) => rulesFor(event.eventType).flatMap((rule) => resolveRecipients(rule.recipients, envelopeRecord(event)).map((recipient) => ({ event, rule, recipient }))));
+/**
+ * Every (event, rule, recipient) of the batch, then one directory read, then the rows to insert.
+ * The rules default to the process's (NOTIFICATION_RULES_DIR, else the shipped config/rules).
+ */
+export async function planNotifications(tx: ClientBase, events: DecodedEvent[], rules: NotificationRules = processNotificationRules()): Promise<PlannedNotification[]> {
+  const matches: Match[] = events.flatMap((event) => rules.rulesFor(event.eventType).flatMap((rule) => resolveRecipients(rule.recipients, envelopeRecord(event)).map((recipient) => ({ event, rule, recipient }))));
   if (matches.length === 0) return [];
   const directory = await loadDirectory(
     tx,
     matches.map((m) => ({ tenantId: m.event.tenantId, recipientId: m.recipient.recipientId })),
     matches.filter((m) => m.recipient.email).map((m) => ({ tenantId: m.event.tenantId, address: m.recipient.email! })),
   );
-  return matches.flatMap((match) => match.rule.channels.flatMap((channel) => planOne(match, channel, directory) ?? []));
+  return matches.flatMap((match) => match.rule.channels.flatMap((channel) => planOne(match, channel, directory, rules) ?? []));
 }
 
-function planOne({ event, rule, recipient }: Match, channel: Channel, directory: Directory): PlannedNotification | undefined {
+function planOne({ event, rule, recipient }: Match, channel: Channel, directory: Directory, rules: NotificationRules): PlannedNotification | undefined {
   const tenantId = event.tenantId;
   if (directory.channelDisabled(tenantId, recipient.recipientId, channel)) return undefined;
   const contact = directory.contact(tenantId, recipient.recipientId);
@@ -31,7 +34,7 @@ function planOne({ event, rule, recipient }: Match, channel: Channel, directory:
   // Nowhere to send it: only in_app needs no address.
   if (channel !== 'in_app' && !address) return undefined;
   const envelope = envelopeRecord(event);
-  const rendered = renderTemplate(templateFor(rule), {
+  const rendered = renderTemplate(rules.templateFor(rule), {
     payload: envelope.payload ?? {},
     event: envelope,
     recipientId: recipient.recipientId,

@@ -1,24 +1,17 @@
-import type { NotificationRule } from './rule';
-import { RULES } from './rules';
-import { TEMPLATES } from './templates';
+import { loadNotificationRules } from './load-rules';
+import type { NotificationRules } from './rule';
 
-export type { Channel, NotificationRule, RecipientSource, Template } from './rule';
+export type { Channel, NotificationRule, NotificationRules, RecipientSource, Template } from './rule';
 export { CHANNELS } from './rule';
-export { RULES } from './rules';
-export { TEMPLATES } from './templates';
+export { DEFAULT_RULES_DIR, NotificationRulesError, loadNotificationRules, notificationEventTypes } from './load-rules';
 export { renderTemplate } from './render';
 export { readPath, resolveRecipients } from './resolve-recipients';
 export type { Recipient } from './resolve-recipients';
 
-const byEventType = new Map<string, NotificationRule[]>();
-for (const rule of RULES) byEventType.set(rule.eventType, [...(byEventType.get(rule.eventType) ?? []), rule]);
+let loaded: NotificationRules | undefined;
 
-export function rulesFor(eventType: string): NotificationRule[] {
-  return byEventType.get(eventType) ?? [];
-}
-
-export function templateFor(rule: NotificationRule) {
-  const template = TEMPLATES[rule.templateId];
-  if (!template) throw new Error(`rule for ${rule.eventType} names unknown template "${rule.templateId}"`);
-  return template;
+/** The rules of NOTIFICATION_RULES_DIR (else the shipped ones), loaded and checked once for the process. */
+export function processNotificationRules(): NotificationRules {
+  loaded ??= loadNotificationRules();
+  return loaded;
 }

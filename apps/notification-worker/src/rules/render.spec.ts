@@ -1,4 +1,6 @@
-import { readPath, renderTemplate, resolveRecipients, rulesFor, templateFor } from './index';
+import { loadNotificationRules, readPath, renderTemplate, resolveRecipients } from './index';
+
+const { rulesFor, templateFor } = loadNotificationRules();
 
 const envelope = (eventType: string, payload: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ event_type: eventType, entity_id: 'E-1', tenant_id: 't', payload, ...extra });
 

@@ -1,6 +1,8 @@
 export const CHANNELS = ['in_app', 'email', 'webhook'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+export const ENVELOPE_RECIPIENT_FIELDS = ['entity_id', 'actor.id'] as const;
+
 /**
  * Who a rule notifies:
  * - `path`: a payload field holding a recipient id, or an array of them; `list[].field` reads a
@@ -11,7 +13,7 @@ export type Channel = (typeof CHANNELS)[number];
  */
 export type RecipientSource =
   | { path: string; isEmail?: boolean }
-  | { envelope: 'entity_id' | 'actor.id' }
+  | { envelope: (typeof ENVELOPE_RECIPIENT_FIELDS)[number] }
   | { role: string };
 
 /** One row of the rules table: which event notifies whom, on which channels, with which template. */
@@ -25,4 +27,13 @@ export interface NotificationRule {
 export interface Template {
   subject: string;
   body: string;
+}
+
+/** The validated rules and templates of a rules folder, indexed for the batch. */
+export interface NotificationRules {
+  readonly rules: readonly NotificationRule[];
+  readonly templates: Readonly<Record<string, Template>>;
+  /** The rules of one event type, in file order; none for an event no rule names. */
+  rulesFor(eventType: string): readonly NotificationRule[];
+  templateFor(rule: NotificationRule): Template;
 }
