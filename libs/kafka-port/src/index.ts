@@ -39,5 +39,6 @@ export function createKafkaPort(options: KafkaClientOptions & { client?: KafkaCl
   const sides = { admin: portFor(choice.admin), producer: portFor(choice.producer), consumer: portFor(choice.consumer) };
   return ports.size === 1 ? sides.admin : new CompositeKafkaPort(sides);
 }
+export { createMemoryKafka, MemoryKafka, type MemoryKafkaOptions } from './memory/memory-kafka';
 export { upsertScramUsers } from './security/scram-users';
 export { createAcls, type AclGrant } from './security/acls';

@@ -1,10 +1,9 @@
 import { uniqueName } from '@eventline/test-harness';
-import { EACH_CLIENT, freshTopic, portFor, produce, RecordingMember, withAdmin } from './contract-fixture';
+import type { KafkaPort } from '../../kafka-port';
+import { freshTopic, produce, RecordingMember, withAdmin } from '../fixture';
 
-describe.each(EACH_CLIENT)('Kafka port contract, producing and consuming (%s)', (client) => {
-  jest.setTimeout(45_000);
-  const kafka = portFor(client);
-
+/** Producing and consuming: keys, headers, order, commits, start positions, seek, pause and resume. */
+export function produceConsumeContract(kafka: KafkaPort): void {
   it('keeps a key on one partition, carries headers, and a group commits what it consumed', async () => {
     const topic = await freshTopic(kafka, 'contract.roundtrip', 3);
     const groupId = uniqueName('contract-group');
@@ -88,4 +87,4 @@ describe.each(EACH_CLIENT)('Kafka port contract, producing and consuming (%s)', 
     await member.stop();
     expect(member.received.filter((m) => m.partition === 0).map((m) => m.offset)).toEqual(Array.from({ length: onZero }, (_, i) => String(i)));
   });
-});
+}

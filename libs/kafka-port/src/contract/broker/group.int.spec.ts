@@ -1,8 +1,9 @@
 import { freePort, uniqueName, eventually } from '@eventline/test-harness';
-import { createKafkaPort } from '../index';
-import { EACH_CLIENT, freshTopic, portFor, produce, RecordingMember } from './contract-fixture';
+import { createKafkaPort } from '../../index';
+import { EACH_CLIENT, freshTopic, portFor, produce, RecordingMember } from '../contract-fixture';
 
-describe.each(EACH_CLIENT)('Kafka port contract, consumer groups (%s)', (client) => {
+/** What a real group coordinator and real connections do: rebalancing between members, an unreachable broker. */
+describe.each(EACH_CLIENT)('Kafka port contract, broker groups (%s)', (client) => {
   jest.setTimeout(50_000);
   const kafka = portFor(client);
 
@@ -27,23 +28,6 @@ describe.each(EACH_CLIENT)('Kafka port contract, consumer groups (%s)', (client)
     await second.stop();
     await eventually('the first member to own every partition again', async () => (first.owned().length === 4 ? true : undefined));
     await first.stop();
-  });
-
-  it('hands a batch to the handler for several partitions at once (partitionsConcurrently)', async () => {
-    const topic = await freshTopic(kafka, 'contract.concurrent', 3);
-    await produce(kafka, topic, Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: String(i) })));
-    let inHandler = 0;
-    let most = 0;
-    const member = new RecordingMember(kafka, { groupId: uniqueName('contract-concurrent'), fromBeginning: true, partitionsConcurrently: 3 });
-    await member.start([topic], async () => {
-      most = Math.max(most, ++inHandler);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      inHandler--;
-    });
-    await member.waitFor(30);
-    await member.stop();
-    expect(most).toBeGreaterThan(1);
-    expect(new Set(member.received.map((m) => `${m.partition}:${m.offset}`)).size).toBe(30);
   });
 
   it('fails a send to a broker nobody listens on as retriable, within its bounded retries', async () => {

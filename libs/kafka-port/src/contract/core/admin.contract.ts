@@ -1,9 +1,9 @@
 import { eventually, uniqueName } from '@eventline/test-harness';
-import { EACH_CLIENT, freshTopic, portFor, produce, withAdmin } from './contract-fixture';
+import type { KafkaPort } from '../../kafka-port';
+import { freshTopic, produce, withAdmin } from '../fixture';
 
-describe.each(EACH_CLIENT)('Kafka port contract, admin (%s)', (client) => {
-  const kafka = portFor(client);
-
+/** Admin calls: topics, offsets (end, by timestamp, a group's), groups and the cluster. */
+export function adminContract(kafka: KafkaPort): void {
   it('creates topics once, leaves existing ones alone, and deletes them', async () => {
     const topic = uniqueName('contract.create');
     await withAdmin(kafka, async (admin) => {
@@ -14,36 +14,6 @@ describe.each(EACH_CLIENT)('Kafka port contract, admin (%s)', (client) => {
       expect((await admin.endOffsets(topic)).map((p) => p.partition)).toEqual([0, 1, 2]);
       await admin.deleteTopics([topic]);
       expect(await admin.listTopics()).not.toContain(topic);
-    });
-  });
-
-  it("creates a topic with its config and reads back the broker's effective config", async () => {
-    const topic = await freshTopic(kafka, 'contract.config', 1, { 'retention.ms': '3600000' });
-    const config = await withAdmin(kafka, (admin) => admin.topicConfig(topic));
-    expect(config['retention.ms']).toBe('3600000');
-    expect(config['min.insync.replicas']).toBe('1');
-  });
-
-  it('alters a setting of a topic and keeps its other topic-level settings', async () => {
-    const topic = await freshTopic(kafka, 'contract.alter', 1, { 'retention.ms': '3600000', 'cleanup.policy': 'delete', 'max.message.bytes': '2000000' });
-    await withAdmin(kafka, async (admin) => {
-      await admin.alterTopicConfig(topic, { 'retention.ms': '-1' });
-      const config = await admin.topicConfig(topic);
-      expect([config['retention.ms'], config['max.message.bytes']]).toEqual(['-1', '2000000']);
-    });
-  });
-
-  it('deletes records before an offset, and the start offsets move there', async () => {
-    const topic = await freshTopic(kafka, 'contract.delete-records', 2);
-    await produce(kafka, topic, [0, 1, 2, 3, 4, 5].map((i) => ({ key: `k${i % 2}`, value: String(i) })));
-    await withAdmin(kafka, async (admin) => {
-      expect((await admin.startOffsets(topic)).map((p) => p.offset)).toEqual(['0', '0']);
-      const end = await admin.endOffsets(topic);
-      const cut = end.find((p) => p.offset !== '0')!;
-      await admin.deleteRecordsBefore(topic, [{ partition: cut.partition, offset: '1' }]);
-      const start = await admin.startOffsets(topic);
-      expect(start.find((p) => p.partition === cut.partition)!.offset).toBe('1');
-      expect(start.find((p) => p.partition !== cut.partition)!.offset).toBe('0');
     });
   });
 
@@ -70,7 +40,7 @@ describe.each(EACH_CLIENT)('Kafka port contract, admin (%s)', (client) => {
     });
   });
 
-  it('lists the topics a group has committed offsets for, and none for an unknown group', async () => {
+  it('lists the topics a group has committed offsets for, none for an unknown group, and the group among all groups until deleted', async () => {
     const [first, second, untouched] = await Promise.all(['contract.group-a', 'contract.group-b', 'contract.group-c'].map((prefix) => freshTopic(kafka, prefix, 2)));
     const groupId = uniqueName('contract-group-topics');
     await withAdmin(kafka, async (admin) => {
@@ -78,7 +48,11 @@ describe.each(EACH_CLIENT)('Kafka port contract, admin (%s)', (client) => {
       await admin.setGroupOffsets(groupId, first, [{ partition: 0, offset: '0' }]);
       expect(await admin.groupTopics(groupId)).toEqual([first, second].sort());
       expect(await admin.groupTopics(uniqueName('contract-no-group'))).toEqual([]);
+      const groups = await admin.listGroups();
+      expect(groups).toContain(groupId);
+      expect(groups).toEqual([...groups].sort());
       await admin.deleteGroups([groupId]);
+      expect(await admin.listGroups()).not.toContain(groupId);
       await admin.deleteTopics([first, second, untouched]);
     });
   });
@@ -124,4 +98,4 @@ describe.each(EACH_CLIENT)('Kafka port contract, admin (%s)', (client) => {
     expect(error).toMatchObject({ name: 'KafkaPortError', retriable: false });
     expect((error as Error).message).toMatch(/^creating topics: /);
   });
-});
+}
