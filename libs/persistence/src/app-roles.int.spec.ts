@@ -15,8 +15,8 @@ const EXPECTED_GRANTS: Record<string, Record<string, string>> = {
   eventline_outbox_relay: { outbox: 'SELECT,UPDATE', pgmigrations: 'SELECT', subject_keys: 'INSERT,SELECT' },
   eventline_outbox_writer: { outbox: 'INSERT,SELECT', subject_keys: 'INSERT,SELECT' },
   eventline_tenant_reader: Object.fromEntries(
-    ['audit_logs', 'data_retention_audit_logs', 'domain_events', 'legal_holds', 'moderation_blocks', 'moderation_cases', 'moderation_signals', 'notification_preferences',
-      'notification_recipients', 'notification_suppressions', 'notifications', 'retention_policies', 'tenant_roles', 'usage_daily', 'usage_records'].map((table) => [table, 'SELECT']),
+    ['audit_logs', 'data_retention_audit_logs', 'domain_events', 'event_categories', 'legal_holds', 'moderation_blocks', 'moderation_cases', 'moderation_signals', 'notification_preferences',
+      'notification_recipients', 'notification_suppressions', 'notifications', 'retention_policies', 'system_events', 'tenant_roles', 'usage_daily', 'usage_records'].map((table) => [table, 'SELECT']),
   ),
   eventline_tenant_servers: { tenant_roles: 'SELECT' },
   eventline_usage_projector: { api_keys: 'SELECT', consumer_offsets: 'INSERT,SELECT,UPDATE', pgmigrations: 'SELECT', usage_daily: 'INSERT,SELECT,UPDATE', usage_records: 'INSERT,SELECT,UPDATE' },

@@ -1,7 +1,7 @@
 import { reviewChecksums } from './checksum-review';
 import type { MigrationFile } from './migration-files';
 
-const file = (name: string, sha256: string): MigrationFile => ({ name, fileName: `${name}.sql`, sha256 });
+const file = (name: string, sha256: string): MigrationFile => ({ name, fileName: `${name}.sql`, dir: '/migrations', sha256 });
 const SUPERSEDED = { '2_b': [{ commit: 'abc1234', sha256: 'old-b', supersededBy: '3_fix-b' }] };
 
 describe('reviewChecksums', () => {
@@ -14,7 +14,7 @@ describe('reviewChecksums', () => {
 
   it('reports an applied file whose checksum changed as edited', () => {
     const review = reviewChecksums(files, new Set(['1_a']), new Map([['1_a', 'a-before']]), SUPERSEDED);
-    expect(review.edited).toEqual([{ fileName: '1_a.sql', appliedSha256: 'a-before', fileSha256: 'a' }]);
+    expect(review.edited).toEqual([{ fileName: '1_a.sql', dir: '/migrations', appliedSha256: 'a-before', fileSha256: 'a' }]);
   });
 
   it('accepts a known earlier text while the migration superseding it ships', () => {

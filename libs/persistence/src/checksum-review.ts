@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import type { MigrationFile } from './migration-files';
 import { SUPERSEDED_VERSIONS, type SupersededVersion } from './superseded-versions';
 
 export interface EditedMigration {
   fileName: string;
+  /** The folder it is in. */
+  dir: string;
   appliedSha256: string;
   fileSha256: string;
 }
@@ -34,16 +37,16 @@ export function reviewChecksums(
     else if (appliedSha256 !== file.sha256) {
       const version = superseded[file.name]?.find((v) => v.sha256 === appliedSha256 && shipped.has(v.supersededBy));
       if (version) review.superseded.push({ fileName: file.fileName, version });
-      else review.edited.push({ fileName: file.fileName, appliedSha256, fileSha256: file.sha256 });
+      else review.edited.push({ fileName: file.fileName, dir: file.dir, appliedSha256, fileSha256: file.sha256 });
     }
   }
   return review;
 }
 
-export function editedMigrationsMessage(edited: readonly EditedMigration[], dir: string): string {
-  const files = edited.map((e) => `${e.fileName} (applied sha256 ${e.appliedSha256.slice(0, 12)}…, file now ${e.fileSha256.slice(0, 12)}…)`);
+export function editedMigrationsMessage(edited: readonly EditedMigration[]): string {
+  const files = edited.map((e) => `${join(e.dir, e.fileName)} (applied sha256 ${e.appliedSha256.slice(0, 12)}…, file now ${e.fileSha256.slice(0, 12)}…)`);
   return (
-    `refusing to migrate: ${edited.length === 1 ? 'an applied migration file has' : 'applied migration files have'} changed since ${edited.length === 1 ? 'it was' : 'they were'} applied, in ${dir}: ${files.join(', ')}. ` +
+    `refusing to migrate: ${edited.length === 1 ? 'an applied migration file has' : 'applied migration files have'} changed since ${edited.length === 1 ? 'it was' : 'they were'} applied: ${files.join(', ')}. ` +
     'Nothing was applied. Applied migrations are immutable: restore the file and put the change in a new migration file.'
   );
 }

@@ -1,16 +1,15 @@
 import { PG_MIGRATE_LOCK_ID } from 'node-pg-migrate';
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { migrationsDir, migrateWithoutChecksums } from '../test/migration-dirs';
+import { migrationsDir, migrateWithoutChecksums, SHIPPED_FILES } from '../test/migration-dirs';
 import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
 import { migrate } from './migrate';
-import { MIGRATIONS_DIR } from './migration-files';
 import { CHECKSUMS_TABLE } from './migration-records';
 
-const SHIPPED = readdirSync(MIGRATIONS_DIR).map((file) => file.replace(/\.sql$/, ''));
+const SHIPPED = SHIPPED_FILES.map((file) => file.name);
 const NEW_FILE = '1764000000900_widgets.sql';
 
 describe('migrate against the real PostgreSQL', () => {
@@ -20,7 +19,7 @@ describe('migrate against the real PostgreSQL', () => {
 
   beforeEach(async () => {
     db = await createScratchDatabase(databaseUrl);
-    folder = migrationsDir(readdirSync(MIGRATIONS_DIR));
+    folder = migrationsDir(SHIPPED_FILES.map((file) => file.fileName));
   });
   afterEach(async () => {
     await db.drop();

@@ -2,12 +2,13 @@ import { PG_MIGRATE_LOCK_ID, runner } from 'node-pg-migrate';
 import type { Client } from 'pg';
 import { createClient, type PoolLogger } from './create-pool';
 import { editedMigrationsMessage, reviewChecksums } from './checksum-review';
-import { listMigrationFiles, MIGRATIONS_DIR } from './migration-files';
+import { linkedMigrationsDir, listMigrationFiles, type MigrationFile } from './migration-files';
+import { migrationDirs } from './migration-folders';
 import { ensureChecksumsTable, MIGRATIONS_TABLE, readAppliedNames, readRecordedChecksums, recordChecksums } from './migration-records';
 
 export interface MigrateOptions {
-  /** The migration files; the project's own by default. */
-  dir?: string;
+  /** The folder(s) of migration files; the registered ones (MIGRATION_FOLDERS) by default. */
+  dir?: string | readonly string[];
   log?: (message: string) => void;
   /** How long to wait while another process migrates the same database. */
   waitForLockMs?: number;
@@ -17,24 +18,38 @@ export interface MigrateOptions {
 const silent: PoolLogger = { warn: () => undefined };
 
 /**
- * Applies pending migrations (node-pg-migrate, SQL files in libs/persistence/migrations) once
+ * Applies pending migrations (node-pg-migrate, the SQL files of every registered folder, in one
+ * order by timestamp prefix, recorded in one migrations table) once
  * every applied one is found unchanged: an applied file whose sha256 differs from the one recorded
  * when it was applied stops the run before anything is applied. This is the privileged step
  * (`npm run db:migrate`); apps only check the schema (assertSchemaCurrent).
  */
 export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<string[]> {
-  const { dir = MIGRATIONS_DIR, log = () => undefined, waitForLockMs = 60_000 } = options;
+  const { dir = migrationDirs(), log = () => undefined, waitForLockMs = 60_000 } = options;
+  // Read (and checked for clashing names) before connecting: a broken checkout fails without a session.
+  const files = listMigrationFiles(dir);
   const client = createClient({ connectionString: databaseUrl, applicationName: 'eventline-migrate', logger: silent });
   await client.connect();
   try {
     // node-pg-migrate's own lock id, held across the checksum review and the run, so concurrent
     // callers (and older versions, which take the same lock) migrate one after another.
     await takeLock(client, PG_MIGRATE_LOCK_ID, waitForLockMs);
-    await reviewAndRecordChecksums(client, dir, log);
+    await reviewAndRecordChecksums(client, files, log);
+    return await runLinked(client, files);
+  } finally {
+    // Ending the session releases the advisory lock.
+    await client.end();
+  }
+}
+
+/** node-pg-migrate reads one folder: it gets a folder of links to the files of all of them. */
+async function runLinked(client: Client, files: readonly MigrationFile[]): Promise<string[]> {
+  const linked = linkedMigrationsDir(files);
+  try {
     const applied = await runner({
       dbClient: client,
       noLock: true,
-      dir,
+      dir: linked.dir,
       direction: 'up',
       migrationsTable: MIGRATIONS_TABLE,
       count: Infinity,
@@ -46,8 +61,7 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
     });
     return applied.map((migration) => migration.name);
   } finally {
-    // Ending the session releases the advisory lock.
-    await client.end();
+    linked.remove();
   }
 }
 
@@ -62,11 +76,10 @@ async function takeLock(client: Client, lockId: number, waitForLockMs: number): 
   await client.query('RESET lock_timeout');
 }
 
-async function reviewAndRecordChecksums(client: Client, dir: string, log: (message: string) => void): Promise<void> {
+async function reviewAndRecordChecksums(client: Client, files: readonly MigrationFile[], log: (message: string) => void): Promise<void> {
   await ensureChecksumsTable(client);
-  const files = listMigrationFiles(dir);
   const review = reviewChecksums(files, await readAppliedNames(client), await readRecordedChecksums(client));
-  if (review.edited.length > 0) throw new Error(editedMigrationsMessage(review.edited, dir));
+  if (review.edited.length > 0) throw new Error(editedMigrationsMessage(review.edited));
   for (const { fileName, version } of review.superseded) {
     log(`${fileName} was applied in its text of ${version.commit}; ${version.supersededBy} brings that schema up to date`);
   }

@@ -1,15 +1,14 @@
-import { readdirSync } from 'node:fs';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { migrationsDir } from '../test/migration-dirs';
+import { migrationsDir, SHIPPED_FILES } from '../test/migration-dirs';
 import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
 import { migrate } from './migrate';
-import { MIGRATIONS_DIR } from './migration-files';
 import { assertSchemaCurrent } from './schema-check';
+import { folderName, MIGRATION_FOLDERS } from './migration-folders';
 import { createPool } from './create-pool';
 
 describe('assertSchemaCurrent against the real PostgreSQL', () => {
   const { databaseUrl } = loadStackEndpoints();
-  const shipped = readdirSync(MIGRATIONS_DIR);
+  const shipped = SHIPPED_FILES.map((file) => file.fileName);
   let db: ScratchDatabase;
 
   beforeEach(async () => {
@@ -32,8 +31,10 @@ describe('assertSchemaCurrent against the real PostgreSQL', () => {
     } finally {
       older.remove();
     }
-    const missing = shipped.slice(-2).map((file) => file.replace(/\.sql$/, ''));
-    await expect(assertSchemaCurrent(db.url)).rejects.toThrow(`2 migration(s) not applied: ${missing.join(', ')}.`);
+    const missing = SHIPPED_FILES.slice(-2);
+    const folders = [...new Set(missing.map((file) => folderName(file.dir)))];
+    expect(folders.every((folder) => MIGRATION_FOLDERS.includes(folder))).toBe(true);
+    await expect(assertSchemaCurrent(db.url)).rejects.toThrow(`2 migration(s) not applied: ${missing.map((f) => f.name).join(', ')} (in ${folders.join(', ')}).`);
   });
 
   it('resolves, through a pool, once every shipped migration is applied', async () => {
