@@ -1,11 +1,12 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Middleware } from './context';
+import type { DecodedEvent, Middleware } from './context';
 import type { PartitionProgress } from './health/partition-progress';
 
 /** The runtime's Prometheus metrics, labelled by group and topic; apps serve `registry` on /metrics. */
 export class ConsumerMetrics {
   readonly consumed: Counter<'group' | 'topic'>;
   readonly projected: Counter<'group' | 'topic'>;
+  readonly handled: Counter<'group' | 'event_type'>;
   readonly retries: Counter<'group' | 'topic' | 'kind'>;
   readonly deadLettered: Counter<'group' | 'topic'>;
   readonly lag: Gauge<'group' | 'topic' | 'partition'>;
@@ -17,6 +18,8 @@ export class ConsumerMetrics {
     const registers = [registry];
     this.consumed = new Counter({ name: 'eventline_events_consumed_total', help: 'Messages fetched from Kafka', labelNames, registers });
     this.projected = new Counter({ name: 'eventline_events_projected_total', help: 'Events handled and committed', labelNames, registers });
+    // Activity per event type (downloads, highlights, …): event_type is bounded by the catalog, and no tenant or id is ever a label.
+    this.handled = new Counter({ name: 'eventline_events_handled_total', help: 'Events handled and committed, by event type', labelNames: ['group', 'event_type'], registers });
     this.retries = new Counter({ name: 'eventline_consumer_retries_total', help: 'Failed batches scheduled for a retry, by kind (transient or permanent)', labelNames: ['group', 'topic', 'kind'], registers });
     this.deadLettered = new Counter({ name: 'eventline_events_dead_lettered_total', help: 'Messages sent to the group\'s dead-letter topic', labelNames, registers });
     this.lag = new Gauge({ name: 'eventline_consumer_lag', help: 'Messages behind the partition end', labelNames: ['group', 'topic', 'partition'], registers });
@@ -47,7 +50,10 @@ export class ConsumerMetrics {
     this.trackers.push({ group, progress });
   }
 
-  /** Outermost middleware: counts what came in and what went out (also of a batch that fails part-way), and times the batch. */
+  /**
+   * Outermost middleware: counts what came in and what went out (also of a batch that fails part-way), and times the batch.
+   * After next(), context.events holds only the events of the parts that committed (the failure policy leaves it so).
+   */
   middleware(): Middleware {
     return async (context, next) => {
       const labels = { group: context.group, topic: context.topic };
@@ -60,8 +66,15 @@ export class ConsumerMetrics {
       } finally {
         stop();
         this.projected.inc(labels, context.events.length);
+        for (const [eventType, count] of countByType(context.events)) this.handled.inc({ group: context.group, event_type: eventType }, count);
         this.deadLettered.inc(labels, context.deadLetters.length);
       }
     };
   }
+}
+
+function countByType(events: DecodedEvent[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const event of events) counts.set(event.eventType, (counts.get(event.eventType) ?? 0) + 1);
+  return counts;
 }
