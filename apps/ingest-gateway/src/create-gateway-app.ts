@@ -6,6 +6,7 @@ import { GatewayModule } from './gateway.module';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway-config';
 import { translateBodyParserErrors } from './http/body-parser-errors';
 import { assignRequestId } from './http/request-id';
+import { traceRequest } from './http/trace-request';
 import { setupOpenApi } from './openapi/setup-openapi';
 
 /**
@@ -21,6 +22,8 @@ export async function createGatewayApp(): Promise<NestExpressApplication> {
   // Every body is read as JSON whatever its content type: a client that forgets the header (curl -d
   // sends a form type) gets its events published or a precise invalid_json, not an empty body.
   app.useBodyParser('json', { limit: config.maxBodyBytes, type: () => true, strict: false });
+  // The ingest endpoints only: health probes and /metrics scrapes would each be a trace of their own.
+  app.use('/v1/events', traceRequest);
   app.use(translateBodyParserErrors);
   setupOpenApi(app);
   return app;

@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import type { TraceHeaders } from '@eventline/tracing';
 import type { StoredEvent } from './outbox-writer';
 
 export interface OutboxRow {
@@ -15,8 +16,8 @@ export interface OutboxRow {
  * the same row. Both locks end with the transaction.
  */
 export async function claimBatch(client: ClientBase, batchSize: number): Promise<OutboxRow[]> {
-  const { rows } = await client.query<{ id: string; event_id: string; tenant_id: string; event: StoredEvent }>(
-    `SELECT id, event_id, tenant_id, event
+  const { rows } = await client.query<{ id: string; event_id: string; tenant_id: string; event: { envelope: Record<string, unknown> }; trace_context: TraceHeaders | null }>(
+    `SELECT id, event_id, tenant_id, event, trace_context
        FROM outbox
       WHERE id IN (SELECT id FROM outbox
                     WHERE published_at IS NULL AND failed_at IS NULL
@@ -31,7 +32,7 @@ export async function claimBatch(client: ClientBase, batchSize: number): Promise
       FOR UPDATE SKIP LOCKED`,
     [OUTBOX_LOCK_SPACE, batchSize * 4, batchSize],
   );
-  return rows.map((row) => ({ id: row.id, eventId: row.event_id, tenantId: row.tenant_id, event: row.event }));
+  return rows.map((row) => ({ id: row.id, eventId: row.event_id, tenantId: row.tenant_id, event: { envelope: row.event.envelope, traceContext: row.trace_context ?? undefined } }));
 }
 
 /** Namespaces the per-tenant advisory locks, so they cannot collide with other uses of advisory locks. */

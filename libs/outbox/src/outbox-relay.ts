@@ -162,5 +162,5 @@ export class OutboxRelay {
 function toInput(row: OutboxRow): UntypedEventInput {
   const envelope = row.event.envelope as unknown as UntypedEventInput & { schema_version?: unknown };
   const { schema_version: _pendingVersion, ...input } = envelope;
-  return { ...input, traceparent: row.event.traceparent, tracestate: row.event.tracestate };
+  return { ...input, traceparent: row.event.traceContext?.traceparent, tracestate: row.event.traceContext?.tracestate };
 }

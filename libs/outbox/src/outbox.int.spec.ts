@@ -108,6 +108,20 @@ describe('transactional outbox against the real stack', () => {
     expect(await registry.decode(messages[0].value!)).toMatchObject({ source: 'billing-service', event_id: ids[0] });
   });
 
+  it('keeps the trace context beside the event and publishes the row with it in the headers', async () => {
+    const tenant = uniqueName('traced');
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await inTransaction(async (client) => {
+      await writer.append(client, [{ ...ticketAssigned(tenant, 1), traceparent, tracestate: 'vendor=abc' }, ticketAssigned(tenant, 2)]);
+    }, 'COMMIT');
+    const stored = await pool.query('SELECT trace_context, event ? \'traceparent\' AS inside FROM outbox WHERE tenant_id = $1 ORDER BY id', [tenant]);
+    expect(stored.rows).toEqual([{ trace_context: { traceparent, tracestate: 'vendor=abc' }, inside: false }, { trace_context: null, inside: false }]);
+    const relay = new OutboxRelay(pool, publisher, quiet);
+    while ((await relay.runOnce()) > 0);
+    const messages = await readTopic(kafka, TOPIC, 2, (m) => m.key === tenant);
+    expect(messages.map((m) => [m.headers.traceparent, m.headers.tracestate])).toEqual([[traceparent, 'vendor=abc'], [undefined, undefined]]);
+  });
+
   it('marks a row that no longer satisfies its contract as failed and moves on', async () => {
     const tenant = uniqueName('drifted');
     await inTransaction(async (client) => {

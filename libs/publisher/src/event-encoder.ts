@@ -3,6 +3,7 @@ import { findEvent, type Catalog, type EventContract } from '@eventline/contract
 import type { Headers, OutgoingMessage } from '@eventline/kafka-port';
 import type { PiiSealer } from '@eventline/pii-sealing';
 import { encodeWireFormat, type SchemaRegistryClient } from '@eventline/schema-registry';
+import { injectTraceHeaders } from '@eventline/tracing';
 import { checkOccurredAt, DEFAULT_OCCURRED_AT_WINDOW, type OccurredAtWindow } from './edge-checks';
 import { buildEnvelope } from './envelope';
 import type { UntypedEventInput } from './event-input';
@@ -118,7 +119,9 @@ export class EventEncoder {
 
 function headersFor(eventType: string, eventId: string, tenantId: string, input: UntypedEventInput): Headers {
   const headers: Headers = { event_type: eventType, event_id: eventId, tenant_id: tenantId, 'content-type': CONTENT_TYPE };
-  if (input.traceparent) headers.traceparent = input.traceparent;
+  // An event that brings its trace context (an outbox row) keeps it; any other carries the publish call's.
+  if (!input.traceparent) return injectTraceHeaders(headers);
+  headers.traceparent = input.traceparent;
   if (input.tracestate) headers.tracestate = input.tracestate;
   return headers;
 }

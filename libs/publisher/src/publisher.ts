@@ -7,6 +7,7 @@ import { Batcher } from './batcher';
 import type { EventInput, UntypedEventInput } from './event-input';
 import { occurredAtWindowFrom, type OccurredAtWindow } from './edge-checks';
 import { EventEncoder, type PreparedEvent, type ValidatedEvent } from './event-encoder';
+import { inPublishSpan } from './publish-span';
 import { PublishUnavailableError, withinBudget } from './publish-unavailable';
 import { EventValidationError } from './validation-error';
 
@@ -100,9 +101,11 @@ export class Publisher {
 
   /** For input typed only at run time (HTTP, CLI, outbox rows): the same checks, all or nothing. */
   async publishUntyped(events: UntypedEventInput[]): Promise<PublishResult[]> {
-    const prepared = await this.prepareAll(events);
-    await this.send(prepared);
-    return prepared.map((p) => ({ event_id: p.eventId, event_type: p.eventType, topic: p.topic }));
+    return inPublishSpan(events, async () => {
+      const prepared = await this.prepareAll(events);
+      await this.send(prepared);
+      return prepared.map((p) => ({ event_id: p.eventId, event_type: p.eventType, topic: p.topic }));
+    });
   }
 
   /**
