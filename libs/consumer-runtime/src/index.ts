@@ -22,3 +22,4 @@ export { decodeEvents } from './middleware/decode';
 export { openPii } from './middleware/open-pii';
 export { inTransaction } from './middleware/transaction';
 export { storedOffsets, readStoredOffsets } from './middleware/offsets';
+export { traceEvents } from './middleware/tracing';
