@@ -1,4 +1,5 @@
 import '@eventline/node-runtime/check';
+import '@eventline/tracing/boot';
 import { chainRace } from '@eventline/audit-projection';
 import { startConsumerApp } from '@eventline/consumer-nest';
 import { AppModule } from './app.module';

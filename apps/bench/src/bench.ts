@@ -1,4 +1,5 @@
 import '@eventline/node-runtime/check';
+import '@eventline/tracing/boot';
 /**
  * `npm run bench`: every comparison of issue 11 (P1–P10), baseline and Eventline one after the
  * other, against the running stack. Progress on stderr; the table, then one JSON line, on stdout.

@@ -1,4 +1,5 @@
 import '@eventline/node-runtime/check';
+import '@eventline/tracing/boot';
 import { Command } from 'commander';
 import { constants } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';

@@ -1,4 +1,5 @@
 import '@eventline/node-runtime/check';
+import '@eventline/tracing/boot';
 import { exitWithParent, startPlatformApp } from '@eventline/nest-platform';
 import { createGatewayApp } from './create-gateway-app';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway-config';

@@ -1,4 +1,5 @@
 import '@eventline/node-runtime/check';
+import '@eventline/tracing/boot';
 import { startConsumerApp } from '@eventline/consumer-nest';
 import { MODERATED_TOPICS } from '@eventline/moderation-policies';
 import { AppModule } from './app.module';

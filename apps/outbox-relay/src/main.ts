@@ -1,4 +1,5 @@
 import '@eventline/node-runtime/check';
+import '@eventline/tracing/boot';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';

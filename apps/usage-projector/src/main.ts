@@ -1,4 +1,5 @@
 import '@eventline/node-runtime/check';
+import '@eventline/tracing/boot';
 import { loadCatalog } from '@eventline/contracts';
 import { startConsumerApp } from '@eventline/consumer-nest';
 import { AppModule } from './app.module';
