@@ -3,6 +3,7 @@ export type { AuditLogRow, DomainEventRow } from './audit-rows';
 export { AUDIT_PROJECTION_COLUMNS, insertAuditRows } from './audit-store';
 export type { InsertedAuditRows } from './audit-store';
 export { projectAuditEvents, rejectMiskeyed } from './project-audit';
+export { writeEventCategories } from './event-categories';
 export type { AuditProjectionResult } from './project-audit';
 export { auditLogId, chainRows, linkHash } from './chain/audit-chain';
 export type { ChainedAuditRow, ChainHead, ChainKey } from './chain/audit-chain';
