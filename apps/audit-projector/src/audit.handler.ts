@@ -1,7 +1,7 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import type { Catalog } from '@eventline/contracts';
-import type { BatchContext, DecodedEvent } from '@eventline/consumer-runtime';
+import type { DecodedEvent, TransactionalContext } from '@eventline/consumer-runtime';
 import { OnEvent } from '@eventline/consumer-nest';
 import { CATALOG } from '@eventline/nest-platform';
 import { projectAuditEvents, Pseudonyms } from '@eventline/audit-projection';
@@ -16,10 +16,8 @@ export class AuditHandler {
   constructor(@Inject(CATALOG) private readonly catalog: Catalog) {}
 
   @OnEvent('*')
-  async project(@Payload() events: DecodedEvent[], @Ctx() context: BatchContext): Promise<void> {
-    const tx = context.tx;
-    if (!tx) throw new Error('the audit projection needs the transactional consumer (a database pool)');
-    const { alreadyProjected } = await projectAuditEvents(tx, events, this.catalog, this.pseudonyms);
+  async project(@Payload() events: DecodedEvent[], @Ctx() context: TransactionalContext): Promise<void> {
+    const { alreadyProjected } = await projectAuditEvents(context.tx, events, this.catalog, this.pseudonyms);
     // Stored offsets filter re-deliveries before they reach here, so these were published twice (at-least-once producers) — or the guard failed. ON CONFLICT would hide either, so they are named.
     if (alreadyProjected.length > 0) {
       const sample = alreadyProjected.slice(0, 20).map((event) => ({ tenant: event.tenantId, eventId: event.eventId, offset: event.message.offset }));

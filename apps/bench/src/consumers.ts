@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { projectAuditEvents, Pseudonyms } from '@eventline/audit-projection';
 import { pseudonymKeyFile } from '@eventline/stack-config';
 import type { Catalog } from '@eventline/contracts';
-import { ALL_EVENTS, EventConsumer, EventRouter, type ConsumerLogger, type DecodedEvent } from '@eventline/consumer-runtime';
+import { ALL_EVENTS, EventConsumer, EventRouter, type BatchContext, type ConsumerLogger, type DecodedEvent, type Transactional } from '@eventline/consumer-runtime';
 import type { KafkaPort } from '@eventline/kafka-port';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
 import { fmtInt, log, rate, ticker } from './progress';
@@ -45,7 +45,8 @@ export async function startCountingConsumer(spec: ConsumerSpec): Promise<Countin
     spec.onBatch?.(handled, performance.now());
   };
   const pseudonyms = Pseudonyms.fromFile(pseudonymKeyFile());
-  const router = new EventRouter().on(ALL_EVENTS, async (events, context) => {
+  // With a pool the default pipeline is transactional; without one it only counts, so `tx` is optional here.
+  const router = new EventRouter<BatchContext & Partial<Transactional>>().on(ALL_EVENTS, async (events, context) => {
     if (spec.pool) {
       first ??= performance.now();
       await projectAuditEvents(context.tx!, events, spec.catalog, pseudonyms);

@@ -3,13 +3,12 @@ import '@eventline/tracing/boot';
 import { startConsumerApp } from '@eventline/consumer-nest';
 import { AppModule } from './app.module';
 import { startFromNowOnFirstRun } from './start-from-now';
-
-const GROUP = 'notification-worker';
+import { NOTIFICATION_SUBSCRIPTION } from './subscription';
 
 startConsumerApp(AppModule, {
-  group: GROUP,
+  subscription: NOTIFICATION_SUBSCRIPTION,
   port: Number(process.env.NOTIFICATION_WORKER_PORT ?? 8093),
-  beforeConsuming: () => startFromNowOnFirstRun(GROUP),
+  beforeConsuming: () => startFromNowOnFirstRun(NOTIFICATION_SUBSCRIPTION.group),
   // Recipients' addresses and names are personal data, sealed at publish.
   opensPersonalData: true,
 }).catch((error: unknown) => {

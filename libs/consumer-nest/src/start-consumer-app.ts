@@ -5,8 +5,19 @@ import type { NestMicroservice } from '@nestjs/microservices/nest-microservice';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import type { Pool } from 'pg';
 import type { Registry } from 'prom-client';
-import { catalogTopics, topicPrefixFrom, type Catalog } from '@eventline/contracts';
-import { ConsumerMetrics, openPii, type ErrorRule } from '@eventline/consumer-runtime';
+import { topicPrefixFrom, type Catalog } from '@eventline/contracts';
+import {
+  ALL_EVENTS,
+  ConsumerMetrics,
+  openPii,
+  subscribedTypes,
+  subscriptionTopics,
+  type ErrorRule,
+  type Pipeline,
+  type PipelineStages,
+  type Subscription,
+  type TransactionalContext,
+} from '@eventline/consumer-runtime';
 import type { KafkaPort } from '@eventline/kafka-port';
 import { CATALOG, KAFKA, METRICS, PG_POOL, SUBJECT_KEYS, WorkReadiness, exitWithParent, startPlatformApp } from '@eventline/nest-platform';
 import { PiiOpener } from '@eventline/pii-sealing';
@@ -17,13 +28,14 @@ import { RethrowRpcErrors } from './rethrow-rpc-errors.filter';
 
 export interface ConsumerAppOptions {
   /**
-   * The consumer group: one per app, so each app sees every event. EVENTLINE_TOPIC_PREFIX goes
-   * before it too, so an app run on prefixed topics (a bench) never joins the platform's group,
-   * and its dead-letter topic (`<group>.dlq`) carries the prefix like every other topic.
+   * What the app consumes (its subscription.ts): the topics come from it. The group is one per app,
+   * so each app sees every event it subscribes to. EVENTLINE_TOPIC_PREFIX goes before the group
+   * too, so an app run on prefixed topics (a bench) never joins the platform's group, and its
+   * dead-letter topic (`<group>.dlq`) carries the prefix like every other topic.
    */
-  group: string;
-  /** Topics to consume; every catalog topic when omitted. */
-  topics?: string[];
+  subscription: Subscription;
+  /** The app's own composition of the runtime's stages; defaultPipeline when omitted. */
+  pipeline?: (stages: PipelineStages) => Pipeline<TransactionalContext>;
   port: number;
   /** Runs once the dependencies answer, before consuming starts (retried with it). */
   beforeConsuming?: () => Promise<void>;
@@ -48,8 +60,9 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const catalog = app.get<Catalog>(CATALOG);
-  const group = `${topicPrefixFrom()}${options.group}`;
-  const topics = options.topics ?? catalogTopics(catalog).map((t) => t.topic);
+  const { subscription } = options;
+  const group = `${topicPrefixFrom()}${subscription.group}`;
+  const topics = subscriptionTopics(subscription, catalog);
   const logger = await app.resolve(PinoLogger);
   const transport = new EventlineTransport({
     kafka: app.get<KafkaPort>(KAFKA),
@@ -58,6 +71,8 @@ export async function startConsumerApp(module: Type<unknown>, options: ConsumerA
     pool: app.get<Pool>(PG_POOL),
     group,
     topics,
+    subscribed: subscription.events === ALL_EVENTS ? ALL_EVENTS : subscribedTypes(subscription, catalog),
+    pipeline: options.pipeline,
     logger,
     metrics: new ConsumerMetrics(app.get<Registry>(METRICS)),
     errorRules: options.errorRules,

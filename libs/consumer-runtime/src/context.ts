@@ -45,7 +45,9 @@ export interface DeadLetter {
 
 /**
  * Everything about one partition's batch as it moves through the middleware: each middleware
- * reads and adds what it owns (Koa/Watermill style), so one handler signature serves all.
+ * reads and adds what it owns (Koa/Watermill style), so one handler signature serves all. What a
+ * stage adds is in its type (`Middleware<In, Added>`), so a later stage or handler that needs it
+ * says so in its context type and the pipeline builder checks the order.
  */
 export interface BatchContext {
   group: string;
@@ -58,18 +60,29 @@ export interface BatchContext {
   highWatermark: string;
   events: DecodedEvent[];
   deadLetters: DeadLetter[];
-  /** Set by the transaction middleware: the batch's rows and its offset commit together. */
-  tx?: PoolClient;
-  /** Events (by offset) a handler rejected in an earlier attempt of this transaction, with their dead letters. */
-  rejected?: Map<string, DeadLetter>;
   heartbeat(): Promise<void>;
 }
 
+/** What the transaction middleware adds: the batch's rows and its offset commit together. */
+export interface Transactional {
+  tx: PoolClient;
+  /** Events (by offset) a handler rejected in an earlier attempt of this transaction, with their dead letters. */
+  rejected: Map<string, DeadLetter>;
+}
+
+export type TransactionalContext = BatchContext & Transactional;
+
 export type Next = () => Promise<void>;
-export type Middleware = (context: BatchContext, next: Next) => Promise<void>;
+
+/**
+ * A stage of the pipeline around the handlers. `In` is the context it needs; `Added` is what it puts
+ * on the context for the stages after it — a type-level note only (`__adds` is never set).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type Middleware<In extends BatchContext = BatchContext, Added extends object = {}> = ((context: In, next: Next) => Promise<void>) & { readonly __adds?: Added };
 
 /** compose(a, b, c)(ctx) runs a → b → c; each decides whether and when to call the next. */
-export function compose(middlewares: Middleware[]): (context: BatchContext) => Promise<void> {
+export function compose<C extends BatchContext>(middlewares: Array<Middleware<C, object>>): (context: C) => Promise<void> {
   return (context) => {
     const dispatch = (index: number): Promise<void> => (index < middlewares.length ? middlewares[index](context, () => dispatch(index + 1)) : Promise.resolve());
     return dispatch(0);

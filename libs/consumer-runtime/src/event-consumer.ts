@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { Catalog } from '@eventline/contracts';
 import type { ConsumerPort, IncomingBatch, KafkaPort, ProducerPort, TopicPartitions } from '@eventline/kafka-port';
 import type { SchemaRegistryClient } from '@eventline/schema-registry';
-import { compose, type BatchContext, type Middleware } from './context';
+import type { BatchContext, Middleware } from './context';
 import { EventDecoder } from './decode/event-decoder';
 import { classifyError, type ErrorRule } from './failures/classify';
 import { RetryLater } from './failures/retry-later';
@@ -16,6 +16,8 @@ import { failurePolicy, type FailurePolicyOptions } from './middleware/failure-p
 import { readStoredOffsets, storedOffsets } from './middleware/offsets';
 import { inTransaction } from './middleware/transaction';
 import type { EventRouter } from './router';
+import { defaultPipeline, type PipelineStages } from './pipeline/default-pipeline';
+import type { Pipeline } from './pipeline/pipeline';
 import { PartitionRetries } from './partition-retries';
 import { KafkaOffsetMirror } from './kafka-offset-mirror';
 
@@ -25,20 +27,22 @@ export interface ConsumerLogger {
   error(details: object, message: string): void;
 }
 
-export interface EventConsumerOptions {
+export interface EventConsumerOptions<C extends BatchContext = BatchContext> {
   kafka: KafkaPort;
   registry: SchemaRegistryClient;
   catalog: Catalog;
   group: string;
   topics: string[];
-  router: EventRouter;
+  router: EventRouter<C>;
+  /** Composes the runtime's stages into this consumer's pipeline (add, remove, reorder); the preset is defaultPipeline. */
+  pipeline?: (stages: PipelineStages) => Pipeline<C>;
   logger: ConsumerLogger;
   metrics?: ConsumerMetrics;
   /** With a pool, each batch's handler writes and the group's offsets commit in one transaction. */
   pool?: Pool;
   /** Reader schemas by record full name, when a consumer reads with other than the catalog's contract. */
   readerOverrides?: Map<string, Record<string, unknown>>;
-  /** Extra middleware, run just before the handlers (dedup, tracing, …). */
+  /** Extra middleware, run just before the handlers (dedup, tracing, …): `stages.extra`. */
   middleware?: Middleware[];
   /** The app's own transient/permanent rules, asked before the runtime's. */
   errorRules?: ErrorRule[];
@@ -55,11 +59,11 @@ const HEARTBEAT_EVERY_MS = 1_000;
 const KAFKA_COMMIT_EVERY_MS = 1_000;
 
 /**
- * A consumer group member built from middleware around one handler signature: metrics → failure
- * policy → transaction → stored offsets → decode → dead letters → (extra) → router. A failed
- * batch pauses only its own partition, which is re-read once its backoff has passed.
+ * A consumer group member built from middleware around one handler signature (defaultPipeline, or
+ * the app's own composition of the same stages) ending in the router. A failed batch pauses only
+ * its own partition, which is re-read once its backoff has passed.
  */
-export class EventConsumer {
+export class EventConsumer<C extends BatchContext = BatchContext> {
   readonly health: ConsumerHealth;
   private readonly consumer: ConsumerPort;
   private readonly dlqProducer: ProducerPort;
@@ -70,7 +74,7 @@ export class EventConsumer {
   /** Stored offsets are per Kafka cluster; known once start() has asked the broker. */
   private clusterId = '';
 
-  constructor(private readonly options: EventConsumerOptions) {
+  constructor(private readonly options: EventConsumerOptions<C>) {
     this.consumer = options.kafka.consumer({
       groupId: options.group,
       fromBeginning: true,
@@ -86,17 +90,22 @@ export class EventConsumer {
     this.dlqProducer = options.kafka.producer({ idempotent: true, retry: { retries: 5, initialRetryTimeMs: 100, maxRetryTimeMs: 2_000 } });
     this.health = new ConsumerHealth(this.progress, options.stallThresholdSeconds ?? Number(process.env.EVENTLINE_STALL_THRESHOLD_S ?? 30));
     options.metrics?.track(options.group, this.progress);
+    const compose = options.pipeline ?? ((stages: PipelineStages) => defaultPipeline(stages) as unknown as Pipeline<C>);
+    this.pipeline = compose(this.stages()).handle(options.router.dispatch);
+  }
+
+  private stages(): PipelineStages {
+    const { options } = this;
     const send = deadLetterSender(this.dlqProducer);
-    const decoder = new EventDecoder(options.registry, options.catalog, options.readerOverrides);
-    this.pipeline = compose([
-      ...(options.metrics ? [options.metrics.middleware()] : []),
-      failurePolicy({ ...options.retry, classify: (error) => classifyError(error, options.errorRules), sendDeadLetters: send }),
-      ...(options.pool ? [inTransaction(options.pool), storedOffsets(() => this.clusterId)] : []),
-      decodeEvents(decoder),
-      deadLetters(send),
-      ...(options.middleware ?? []),
-      options.router.dispatch,
-    ]);
+    return {
+      metrics: options.metrics?.middleware(),
+      failurePolicy: failurePolicy({ ...options.retry, classify: (error) => classifyError(error, options.errorRules), sendDeadLetters: send }),
+      transaction: options.pool ? inTransaction(options.pool) : undefined,
+      storedOffsets: options.pool ? storedOffsets(() => this.clusterId) : undefined,
+      decode: decodeEvents(new EventDecoder(options.registry, options.catalog, options.readerOverrides)),
+      deadLetters: deadLetters(send),
+      extra: options.middleware ?? [],
+    };
   }
 
   status(): ConsumerStatus {

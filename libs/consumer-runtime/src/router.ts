@@ -1,27 +1,39 @@
-import type { BatchContext, DecodedEvent, Middleware } from './context';
+import type { EventType } from '@eventline/contracts';
+import type { BatchContext, DecodedEvent } from './context';
 
 /** The one handler signature: a partition batch's events (of the routed types), in order, with the batch context. */
-export type EventHandler = (events: DecodedEvent[], context: BatchContext) => Promise<void>;
+export type EventHandler<T extends EventType = EventType, C extends BatchContext = BatchContext> = (events: Array<DecodedEvent<T>>, context: C) => Promise<void>;
 
 export const ALL_EVENTS = '*';
 
-/** Routes decoded events by event_type; a '*' handler sees every event of the batch. */
-export class EventRouter {
-  private readonly routes: Array<{ eventType: string; handler: EventHandler }> = [];
+/** What one route takes: every event, or the listed types (one call per batch with all of them, in order). */
+export type RouteEvents = typeof ALL_EVENTS | readonly EventType[];
 
-  on(eventType: string, handler: EventHandler): this {
-    this.routes.push({ eventType, handler });
+interface Route<C extends BatchContext> {
+  events: RouteEvents;
+  handler: EventHandler<EventType, C>;
+}
+
+/** Routes decoded events by event_type; a '*' route sees every event of the batch. */
+export class EventRouter<C extends BatchContext = BatchContext> {
+  private readonly routes: Array<Route<C>> = [];
+
+  on<T extends EventType>(events: T | readonly T[] | typeof ALL_EVENTS, handler: EventHandler<T, C>): this {
+    const listed: RouteEvents = events === ALL_EVENTS ? ALL_EVENTS : typeof events === 'string' ? [events] : events;
+    this.routes.push({ events: listed, handler: handler as EventHandler<EventType, C> });
     return this;
   }
 
-  get eventTypes(): string[] {
-    return [...new Set(this.routes.map((route) => route.eventType))];
+  /** The types some route takes, or '*' when one takes every event. */
+  get eventTypes(): RouteEvents {
+    if (this.routes.some((route) => route.events === ALL_EVENTS)) return ALL_EVENTS;
+    return [...new Set(this.routes.flatMap((route) => route.events as readonly EventType[]))];
   }
 
-  /** The terminal middleware. */
-  readonly dispatch: Middleware = async (context) => {
-    for (const { eventType, handler } of this.routes) {
-      const events = eventType === ALL_EVENTS ? context.events : context.events.filter((event) => event.eventType === eventType);
+  /** The terminal stage of the pipeline. */
+  readonly dispatch = async (context: C): Promise<void> => {
+    for (const { events: types, handler } of this.routes) {
+      const events = types === ALL_EVENTS ? context.events : context.events.filter((event) => types.includes(event.eventType));
       if (events.length > 0) await handler(events, context);
     }
   };

@@ -7,5 +7,6 @@ export { countLinks } from './links';
 export { checkContent } from './content-check';
 export type { ContentFinding } from './content-check';
 export { isBruteForce, isFlooding } from './thresholds';
-export { MODERATED_TOPICS, toSignal } from './signals';
+export { MODERATED_EVENT_TYPES, toSignal } from './signals';
+export type { ModeratedEventType } from './signals';
 export type { BlockSignal, ContentSignal, DirectCaseSignal, EnvelopeLike, LoginFailureSignal, ModerationSignal } from './signals';

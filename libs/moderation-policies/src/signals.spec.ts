@@ -1,4 +1,5 @@
-import { toSignal } from './signals';
+import { loadCatalog } from '@eventline/contracts';
+import { MODERATED_EVENT_TYPES, toSignal } from './signals';
 
 const event = (event_type: string, payload: Record<string, unknown>, extra: object = {}) => ({ event_type, payload, entity_id: 'E-1', actor: { id: 'actor-1' }, ...extra });
 
@@ -31,5 +32,16 @@ describe('toSignal', () => {
     expect(toSignal(event('social.block.applied', { blocker_id: 'a', blocked_id: 'b' }))).toEqual({ kind: 'block_applied', blockerId: 'a', blockedId: 'b' });
     expect(toSignal(event('social.block.removed', { blocker_id: 'a', blocked_id: 'b' }))).toMatchObject({ kind: 'block_removed' });
     expect(toSignal(event('TICKET_ASSIGNED', {}))).toBeNull();
+  });
+});
+
+describe('MODERATED_EVENT_TYPES (the worker\'s subscription)', () => {
+  const listed: readonly string[] = MODERATED_EVENT_TYPES;
+
+  it('names exactly the catalog events toSignal reads: each listed one gives a signal, every other gives none', () => {
+    const catalogTypes = loadCatalog().events.map((contract) => contract.eventType);
+    expect(listed.filter((type) => !catalogTypes.includes(type))).toEqual([]);
+    expect(listed.filter((type) => toSignal(event(type, {})) === null)).toEqual([]);
+    expect(catalogTypes.filter((type) => !listed.includes(type) && toSignal(event(type, {})) !== null)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { EventType } from '@eventline/contracts';
 import type { CaseDraft, SubjectType } from './case-draft';
 
 /** User-written text to check; `hide` is set where the catalog has an event that hides it. */
@@ -40,8 +41,22 @@ export interface EnvelopeLike {
   payload: Record<string, unknown>;
 }
 
-/** The topics holding every event type `toSignal` understands. */
-export const MODERATED_TOPICS = ['messaging.events.v1', 'learning.events.v1', 'posts.events.v1', 'identity.events.v1', 'auth.events.v1', 'social.events.v1', 'ai.events.v1', 'email.events.v1'];
+/** Every event type `toSignal` understands: the moderation worker's subscription. */
+export const MODERATED_EVENT_TYPES = [
+  'community.message.created',
+  'dm.message.created',
+  'live_classroom.chat.message_logged',
+  'POST_CREATED',
+  'user.login_failed',
+  'USER_LOGIN_FAILED',
+  'user.locked_out',
+  'social.block.applied',
+  'social.block.removed',
+  'ai_response.sanitization_failed',
+  'EMAIL_COMPLAINT_RECEIVED',
+] as const satisfies readonly EventType[];
+
+export type ModeratedEventType = (typeof MODERATED_EVENT_TYPES)[number];
 
 /** Maps a catalog event to what moderation cares about in it, or null for events it ignores. */
 export function toSignal(envelope: EnvelopeLike): ModerationSignal | null {

@@ -10,7 +10,7 @@ import { recordUsage, type UsageWriteResult } from './usage-store';
  * events (chat folders, …), which it skips. An event keyed for another tenant is refused with
  * RejectedEventError (the runtime dead-letters it), since its tenant's order is not kept.
  */
-export async function projectUsageEvents(tx: ClientBase, events: DecodedEvent[], usageTypes: Set<string>): Promise<UsageWriteResult> {
+export async function projectUsageEvents(tx: ClientBase, events: DecodedEvent[], usageTypes: ReadonlySet<string>): Promise<UsageWriteResult> {
   const usage = events.filter((event) => usageTypes.has(event.eventType));
   usage.forEach(rejectMiskeyed);
   return recordUsage(tx, usage.map(usageRecordRow));

@@ -1,8 +1,12 @@
 import type { ClientBase } from 'pg';
 import { envelopeRecord, type DecodedEvent } from '@eventline/consumer-runtime';
+import type { EventType } from '@eventline/contracts';
 import { isErased } from '@eventline/pii-sealing';
 
 export type SuppressionReason = 'unsubscribed' | 'hard_bounce' | 'complaint';
+
+/** The email events that can stop further mail to an address. */
+export const SUPPRESSION_EVENT_TYPES = ['EMAIL_UNSUBSCRIBED', 'EMAIL_BOUNCED', 'EMAIL_COMPLAINT_RECEIVED'] as const satisfies readonly EventType[];
 
 /**
  * Which email events stop further mail to an address. Soft bounces are transient and do not. An

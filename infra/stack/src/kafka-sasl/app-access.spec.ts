@@ -1,5 +1,5 @@
 import { catalogTopics, loadCatalog } from '@eventline/contracts';
-import { MODERATED_TOPICS } from '@eventline/moderation-policies';
+import { MODERATED_EVENT_TYPES } from '@eventline/moderation-policies';
 import { usageTopics } from '@eventline/usage-kpis';
 import { appAccess } from './app-access';
 import { appGrants } from './kafka-acls';
@@ -7,6 +7,7 @@ import { appGrants } from './kafka-acls';
 const catalog = loadCatalog();
 const access = appAccess(catalog);
 const of = (user: string) => access.find((app) => app.user === user)!;
+const topicsOf = (types: readonly string[]) => [...new Set(types.map((type) => catalog.events.find((event) => event.eventType === type)!.topic))].sort();
 
 describe("the apps' Kafka access", () => {
   it('covers the six deployables, one user each', () => {
@@ -15,7 +16,8 @@ describe("the apps' Kafka access", () => {
 
   it('lets each consumer read only its subscription and its own group, and create only its dead-letter topic', () => {
     expect(of('usage-projector')).toEqual({ user: 'usage-projector', group: 'usage-projector', reads: usageTopics(catalog), writes: ['usage-projector.dlq'], creates: ['usage-projector.dlq'] });
-    expect(of('moderation-worker').reads).toEqual(MODERATED_TOPICS);
+    expect(of('moderation-worker').reads).toEqual(topicsOf(MODERATED_EVENT_TYPES));
+    expect(of('audit-projector').reads).toEqual(catalogTopics(catalog).map((topic) => topic.topic));
     expect(of('usage-projector').reads.length).toBeLessThan(catalogTopics(catalog).length);
   });
 

@@ -1,6 +1,4 @@
-import { catalogTopics, type Catalog } from '@eventline/contracts';
-import { MODERATED_TOPICS } from '@eventline/moderation-policies';
-import { usageTopics } from '@eventline/usage-kpis';
+import { catalogTopics, loadSubscriptions, type Catalog, type SubscriptionsManifest } from '@eventline/contracts';
 
 /** What one app's Kafka user may do on the SASL_SSL listener; everything else is denied. */
 export interface AppAccess {
@@ -30,20 +28,31 @@ function consumerApp(user: string, reads: string[], writes: string[] = []): AppA
   return { user, group: user, reads, writes: [...writes, dlq], creates: [dlq] };
 }
 
+/** The topics of an app's declared subscription, as the catalog's handlers manifest records it. */
+function subscribedTopics(catalog: Catalog, subscriptions: SubscriptionsManifest, app: string): string[] {
+  const declared = subscriptions.apps.find((entry) => entry.app === app);
+  if (!declared) throw new Error(`schemas/subscriptions.json has no ${app}: run \`npm run subscriptions:export\``);
+  const { subscription } = declared;
+  if (subscription === '*') return catalogTopics(catalog).map((topic) => topic.topic);
+  const types = Array.isArray(subscription) ? subscription : subscription.events;
+  return [...new Set(types.map((type) => topicOf(catalog, type)))].sort();
+}
+
 /**
- * Each app's topics and group, taken from the same sources the apps use: the catalog, the usage
- * projector's usage topics, the moderation worker's moderated topics. The notification and
+ * Each app's topics and group, taken from the apps' declared subscriptions (schemas/subscriptions.json,
+ * exported from each app's subscription.ts): a consumer may read only the topics it subscribes to. The notification and
  * moderation workers publish only through the outbox, so only outbox-relay and ingest-gateway
  * (which publishes whatever its tenants send) write catalog topics; audit-projector writes its
  * checkpoints. No app may create a catalog topic: `npm run schemas:register` does that.
  */
-export function appAccess(catalog: Catalog): AppAccess[] {
+export function appAccess(catalog: Catalog, subscriptions: SubscriptionsManifest = loadSubscriptions()): AppAccess[] {
   const all = catalogTopics(catalog).map((topic) => topic.topic);
+  const reads = (app: string) => subscribedTopics(catalog, subscriptions, app);
   return [
-    consumerApp('audit-projector', all, [topicOf(catalog, 'audit.checkpoint_written')]),
-    consumerApp('usage-projector', usageTopics(catalog)),
-    consumerApp('notification-worker', all),
-    consumerApp('moderation-worker', [...MODERATED_TOPICS]),
+    consumerApp('audit-projector', reads('audit-projector'), [topicOf(catalog, 'audit.checkpoint_written')]),
+    consumerApp('usage-projector', reads('usage-projector')),
+    consumerApp('notification-worker', reads('notification-worker')),
+    consumerApp('moderation-worker', reads('moderation-worker')),
     { user: 'outbox-relay', reads: [], writes: all, creates: [] },
     { user: 'ingest-gateway', reads: [], writes: all, creates: [] },
   ];

@@ -1,5 +1,5 @@
 import type { Headers, ProducerPort } from '@eventline/kafka-port';
-import type { BatchContext, DeadLetter, Middleware } from '../context';
+import type { BatchContext, DeadLetter, Middleware, Transactional } from '../context';
 import { RejectedEventError } from '../errors';
 
 export const deadLetterTopic = (group: string) => `${group}.dlq`;
@@ -13,7 +13,8 @@ export const deadLetterTopic = (group: string) => `${group}.dlq`;
  * `context.rejected`. Dead letters are sent before the batch commits, so a crash can repeat a dead
  * letter but never lose one.
  */
-export function deadLetters(send: DeadLetterSender): Middleware {
+/** Works with or without the transaction middleware before it, hence the optional `Transactional`. */
+export function deadLetters(send: DeadLetterSender): Middleware<BatchContext & Partial<Transactional>> {
   return async (context, next) => {
     const rejected = context.rejected;
     if (rejected && rejected.size > 0) {

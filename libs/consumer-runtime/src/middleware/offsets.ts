@@ -1,14 +1,13 @@
-import type { Middleware } from '../context';
+import type { Middleware, TransactionalContext } from '../context';
 
 /**
  * Keeps the group's position in PostgreSQL, inside the batch's transaction. Messages below the
  * stored position were already projected (Kafka re-delivers after a crash or a rebalance) and are
  * dropped. The row lock also serialises two members that briefly both hold a partition.
  */
-export function storedOffsets(clusterId: () => string): Middleware {
+export function storedOffsets(clusterId: () => string): Middleware<TransactionalContext> {
   return async (context, next) => {
     const tx = context.tx;
-    if (!tx) throw new Error('storedOffsets needs the transaction middleware before it');
     const { rows } = await tx.query<{ next_offset: string }>(
       'SELECT next_offset FROM consumer_offsets WHERE cluster_id = $1 AND group_id = $2 AND topic = $3 AND partition = $4 FOR UPDATE',
       [clusterId(), context.group, context.topic, context.partition],

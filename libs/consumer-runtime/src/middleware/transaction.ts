@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { withTransaction } from '@eventline/persistence';
-import type { DeadLetter, Middleware } from '../context';
+import type { BatchContext, DeadLetter, Middleware, Transactional } from '../context';
 import { RejectedEventError } from '../errors';
 import { rejectionLetter } from './dead-letter';
 
@@ -11,8 +11,10 @@ import { rejectionLetter } from './dead-letter';
  * middleware): rejections are rare, so they pay for a second transaction rather than every batch
  * paying for a savepoint.
  */
-export function inTransaction(pool: Pool): Middleware {
-  return async (context, next) => {
+export function inTransaction(pool: Pool): Middleware<BatchContext, Transactional> {
+  return async (batch, next) => {
+    // Set for the stages after this one only: outside the transaction there is no client to use.
+    const context = batch as BatchContext & Partial<Transactional>;
     const rejected = new Map<string, DeadLetter>();
     const lettersBefore = context.deadLetters;
     try {
