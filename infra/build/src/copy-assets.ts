@@ -5,8 +5,10 @@ import { RUNTIME_ASSETS } from './assets';
 /** Copies the run-time files of every project whose code is in `outDir` (laid out as in the workspace). */
 export function copyRuntimeAssets(workspaceRoot: string, outDir: string): string[] {
   const copied: string[] = [];
-  for (const [project, assets] of Object.entries(RUNTIME_ASSETS)) {
-    if (!existsSync(join(outDir, project))) continue;
+  // Decided before copying: an asset may land in another project's folder (libs/persistence ships every app's
+  // migrations), which does not put that project's code in the build.
+  const built = Object.entries(RUNTIME_ASSETS).filter(([project]) => existsSync(join(outDir, project)));
+  for (const [, assets] of built) {
     for (const asset of assets) {
       cpSync(join(workspaceRoot, asset), join(outDir, asset), { recursive: true });
       copied.push(asset);
