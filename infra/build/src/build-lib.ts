@@ -13,13 +13,21 @@ import { compile } from './tsc';
  * Eventline libraries stay bare `@eventline/*` imports. One tsc run compiles the libraries (and whatever they
  * import) into a scratch folder, and each package keeps its own files: no build order between libraries is needed.
  */
-export async function buildLibraries(workspaceRoot: string, libs: Project[]): Promise<void> {
+export interface LibraryBuildFolders {
+  /** Where each package goes, at its workspace path (dist/libs/<name>); default dist/. */
+  outDir?: string;
+  /** Scratch space for the compiler; default .local/build. A build beside another needs its own of both. */
+  workDir?: string;
+}
+
+export async function buildLibraries(workspaceRoot: string, libs: Project[], folders: LibraryBuildFolders = {}): Promise<void> {
   if (libs.length === 0) return;
-  const scratch = join(workspaceRoot, '.local', 'build', 'libs');
+  const { outDir = join(workspaceRoot, 'dist'), workDir = join(workspaceRoot, '.local', 'build') } = folders;
+  const scratch = join(workDir, 'libs');
   rmSync(scratch, { recursive: true, force: true });
   await compile({
     workspaceRoot,
-    configFile: join(workspaceRoot, '.local', 'build', 'tsconfig.libs.json'),
+    configFile: join(workDir, 'tsconfig.libs.json'),
     rootDir: workspaceRoot,
     outDir: scratch,
     // Subpath entries (e.g. @eventline/node-runtime/check) are not reachable from index.ts, so each is compiled too.
@@ -27,12 +35,11 @@ export async function buildLibraries(workspaceRoot: string, libs: Project[]): Pr
     declaration: true,
     rewriteAliases: false,
   });
-  for (const lib of libs) assemble(workspaceRoot, lib, scratch);
+  for (const lib of libs) assemble(workspaceRoot, lib, scratch, join(outDir, lib.root));
   rmSync(scratch, { recursive: true, force: true });
 }
 
-function assemble(workspaceRoot: string, project: Project, scratch: string): void {
-  const outDir = join(workspaceRoot, 'dist', project.root);
+function assemble(workspaceRoot: string, project: Project, scratch: string, outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
   cpSync(join(scratch, project.root), outDir, { recursive: true });
   for (const asset of RUNTIME_ASSETS[project.root] ?? []) {
@@ -40,7 +47,7 @@ function assemble(workspaceRoot: string, project: Project, scratch: string): voi
     cpSync(join(workspaceRoot, asset), join(outDir, target), { recursive: true });
   }
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(libraryManifest(workspaceRoot, project, outDir), null, 2)}\n`);
-  console.log(`build: ${project.name} → dist/${project.root} (@eventline/${project.name})`);
+  console.log(`build: ${project.name} → ${relative(workspaceRoot, outDir)} (@eventline/${project.name})`);
 }
 
 function libraryManifest(workspaceRoot: string, project: Project, outDir: string): Record<string, unknown> {

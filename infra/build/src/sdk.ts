@@ -26,6 +26,7 @@ export const SDK_LIBRARIES = [
   'persistence',
   'pii-sealing',
   'subject-keys',
+  'tracing',
 ];
 
 export interface PackedPackage {
@@ -38,21 +39,26 @@ export interface PackedPackage {
   entryCount: number;
 }
 
-/** Builds the SDK's libraries to dist/libs/ and packs each into `outDir` (default dist/sdk/) with `npm pack`. */
+/**
+ * Builds the SDK's libraries into dist/sdk/build/libs/ (folders of their own, so an `npm run build` at the same
+ * time cannot remove a package while it is packed) and packs each into `outDir` (default dist/sdk/) with `npm pack`.
+ */
 export async function packSdk(workspaceRoot: string, outDir = join(workspaceRoot, 'dist', 'sdk')): Promise<PackedPackage[]> {
-  await buildLibraries(workspaceRoot, SDK_LIBRARIES.map((name) => findProject(workspaceRoot, name)));
-  assertClosed(workspaceRoot);
+  const built = join(outDir, 'build');
   rmSync(outDir, { recursive: true, force: true });
+  await buildLibraries(workspaceRoot, SDK_LIBRARIES.map((name) => findProject(workspaceRoot, name)), { outDir: built, workDir: join(workspaceRoot, '.local', 'build-sdk') });
+  const packageDir = (name: string) => join(built, 'libs', name);
+  assertClosed(packageDir);
   mkdirSync(outDir, { recursive: true });
   const packed: PackedPackage[] = [];
-  for (const name of SDK_LIBRARIES) packed.push(await pack(join(workspaceRoot, 'dist', 'libs', name), outDir));
+  for (const name of SDK_LIBRARIES) packed.push(await pack(packageDir(name), outDir));
   return packed;
 }
 
-function assertClosed(workspaceRoot: string): void {
+function assertClosed(packageDir: (name: string) => string): void {
   const inSdk = new Set(SDK_LIBRARIES.map((name) => `@eventline/${name}`));
   for (const name of SDK_LIBRARIES) {
-    const manifest = JSON.parse(readFileSync(join(workspaceRoot, 'dist', 'libs', name, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const missing = Object.keys(manifest.dependencies).filter((dep) => dep.startsWith('@eventline/') && !inSdk.has(dep));
     if (missing.length > 0) throw new Error(`pack:sdk: @eventline/${name} depends on ${missing.join(', ')}, which SDK_LIBRARIES (infra/build/src/sdk.ts) does not list`);
   }
