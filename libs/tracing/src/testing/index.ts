@@ -1,2 +1,2 @@
 export { OtlpReceiver } from './otlp-receiver';
-export type { ReceivedSpan } from './otlp-receiver';
+export type { ReceivedSpan, SpanKindName } from './otlp-receiver';

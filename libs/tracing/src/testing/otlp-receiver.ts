@@ -5,13 +5,17 @@ import type { AddressInfo } from 'node:net';
 export interface ReceivedSpan {
   service: string;
   name: string;
-  kind: number;
+  kind: SpanKindName;
   traceId: string;
   spanId: string;
   parentSpanId?: string;
   links: Array<{ traceId: string; spanId: string }>;
   attributes: Record<string, unknown>;
 }
+
+/** OTLP's span kinds, by their number on the wire (not the API's SpanKind numbering). */
+const SPAN_KINDS = ['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'] as const;
+export type SpanKindName = (typeof SPAN_KINDS)[number];
 
 interface OtlpValue {
   stringValue?: string;
@@ -77,7 +81,7 @@ function spansOf(body: OtlpExport): ReceivedSpan[] {
       (scope.spans ?? []).map((span) => ({
         service,
         name: span.name,
-        kind: span.kind,
+        kind: SPAN_KINDS[span.kind] ?? 'UNSPECIFIED',
         traceId: span.traceId,
         spanId: span.spanId,
         parentSpanId: span.parentSpanId || undefined,
