@@ -23,7 +23,7 @@ export interface MemoryKafkaOptions {
  * what needs a real broker (its configs, record deletion) fails naming the operation.
  */
 export class MemoryKafka implements KafkaPort {
-  readonly cluster = new MemoryCluster();
+  private readonly cluster = new MemoryCluster();
 
   constructor(private readonly options: MemoryKafkaOptions = {}) {}
 
