@@ -1,15 +1,33 @@
-import { registeredVersions } from '@eventline/contract-registration';
-import { describeFields, type Catalog, type EventContract } from '@eventline/contracts';
-import type { SchemaRegistryClient } from '@eventline/schema-registry';
+import { describeFields, handlersOf, type Catalog, type EventContract, type SubscriptionsManifest } from '@eventline/contracts';
 import type { CatalogEntry } from './catalog-entry';
 
-export function toEntry(event: EventContract, versions: number[] = []): CatalogEntry {
-  const { eventType, title, category, domain, topic, subject, entityType, seed, doc } = event;
-  return { eventType, title, category, domain, topic, subject, entityType, seed, doc, fields: describeFields(event.payloadSchema), versions };
+/** What the catalog alone does not know: the registry's versions per subject and the handlers manifest. */
+export interface EntrySources {
+  versions?: Map<string, number[]>;
+  subscriptions?: SubscriptionsManifest;
 }
 
-/** The catalog with each subject's registered versions; without a registry, versions stay empty. */
-export async function catalogEntries(catalog: Catalog, registry?: SchemaRegistryClient): Promise<CatalogEntry[]> {
-  const versions = registry ? await registeredVersions(catalog.events, registry) : new Map<string, number[]>();
-  return catalog.events.map((event) => toEntry(event, versions.get(event.subject) ?? []));
+export function toEntry(catalog: Catalog, event: EventContract, sources: EntrySources = {}): CatalogEntry {
+  const { eventType, title, category, domain, topic, subject, file, entityType, seed, doc } = event;
+  return {
+    eventType,
+    title,
+    category,
+    domain,
+    owner: catalog.domains.find((spec) => spec.domain === domain)?.owner ?? '',
+    topic,
+    subject,
+    file,
+    entityType,
+    seed,
+    doc,
+    fields: describeFields(event.payloadSchema),
+    versions: sources.versions?.get(subject) ?? [],
+    handlers: sources.subscriptions ? handlersOf(sources.subscriptions, eventType) : [],
+  };
+}
+
+/** Every event type of the catalog, with what `sources` holds for it. */
+export function catalogEntries(catalog: Catalog, sources: EntrySources = {}): CatalogEntry[] {
+  return catalog.events.map((event) => toEntry(catalog, event, sources));
 }

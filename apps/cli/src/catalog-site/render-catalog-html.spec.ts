@@ -5,13 +5,16 @@ function entry(overrides: Partial<CatalogEntry> & Pick<CatalogEntry, 'eventType'
   return {
     title: overrides.eventType,
     domain: 'tickets',
+    owner: 'Workflow platform',
     topic: 'tickets.events.v1',
+    file: `schemas/tickets/${overrides.eventType}.avsc`,
     subject: `tickets.events.v1-dev.eventline.tickets.${overrides.eventType}`,
     entityType: 'ticket',
     seed: '001',
     doc: '',
     fields: [],
     versions: [],
+    handlers: [],
     ...overrides,
   };
 }
@@ -25,6 +28,10 @@ const entries: CatalogEntry[] = [
     category: 'Tickets',
     doc: 'A ticket got an assignee.',
     versions: [2, 1],
+    handlers: [
+      { app: 'audit-projector', group: 'audit-projector', handler: 'AuditHandler.handle' },
+      { app: 'notification-worker', group: 'notification-worker', handler: 'NotificationHandler.<handle>' },
+    ],
     fields: [
       { path: 'ticketId', type: 'string', doc: 'The ticket.', pii: false, optional: false },
       { path: 'assigneeEmail', type: 'string?', doc: 'Who got it.', pii: true, optional: true },
@@ -94,10 +101,24 @@ describe('renderCatalogHtml', () => {
     const assigned = card(html, 'TICKET_ASSIGNED');
     expect(assigned).toContain('Ticket Assigned');
     expect(assigned).toContain('A ticket got an assignee.');
-    expect(assigned).toContain('<dd>tickets</dd>');
+    expect(assigned).toContain('<dd>tickets<span class="owner" title="Publisher: the domain\'s owner">Workflow platform</span></dd>');
     expect(assigned).toContain('<dd>ticket</dd>');
     expect(assigned).toContain('tickets.events.v1');
     expect(assigned.replace(/<wbr>/g, '')).toContain('tickets.events.v1-dev.eventline.tickets.TICKET_ASSIGNED');
+    expect(assigned.replace(/<wbr>/g, '')).toContain('<dt>Contract</dt><dd class="mono">schemas/tickets/TICKET_ASSIGNED.avsc</dd>');
+  });
+
+  it('lists the platform handlers of each event (app, group, handler), or says there is none', () => {
+    const handlers = card(html, 'TICKET_ASSIGNED').match(/<table class="handlers">[\s\S]*?<\/table>/)?.[0] ?? '';
+    const rows = [...handlers.matchAll(/<tr><td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td><td[^>]*><code>([^<]*)<\/code><\/td><\/tr>/g)].map((m) => m.slice(1));
+    expect(rows).toEqual([
+      ['audit-projector', 'audit-projector', 'AuditHandler.handle'],
+      ['notification-worker', 'notification-worker', 'NotificationHandler.&lt;handle&gt;'],
+    ]);
+    expect(card(html, 'TICKET_CLOSED')).toContain('No platform handler in the handlers manifest.');
+    expect(card(html, 'TICKET_CLOSED')).not.toContain('class="handlers"');
+    // Searching for an app finds the events it handles.
+    expect(card(html, 'TICKET_ASSIGNED')).toMatch(/data-search="[^"]* notification-worker notificationhandler\.&lt;handle&gt;"/);
   });
 
   it('escapes HTML in docs, field docs and attributes', () => {
@@ -119,7 +140,8 @@ describe('renderCatalogHtml', () => {
 
   it('marks PII fields with a badge and optional fields with a mark', () => {
     const assigned = card(html, 'TICKET_ASSIGNED');
-    const rows = assigned.split('<tr').slice(2); // drop the text before the table and the header row
+    const fieldsTable = assigned.slice(assigned.indexOf('<table class="fields">'));
+    const rows = fieldsTable.split('<tr').slice(2); // drop the text before the table and the header row
     const [ticketId, assigneeEmail] = rows;
     expect(ticketId).toContain('ticketId');
     expect(ticketId).not.toContain('badge-pii');

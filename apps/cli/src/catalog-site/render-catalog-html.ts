@@ -1,4 +1,4 @@
-import type { FieldInfo } from '@eventline/contracts';
+import type { EventHandlerRef, FieldInfo } from '@eventline/contracts';
 import type { CatalogEntry } from './catalog-entry';
 
 /**
@@ -152,7 +152,8 @@ ${group.entries.map(renderEntry).join('\n')}
 
 function renderEntry(entry: CatalogEntry): string {
   const piiCount = entry.fields.filter((field) => field.pii).length;
-  const searchText = [entry.eventType, entry.title, entry.category, entry.topic, entry.doc, ...entry.fields.map((field) => field.path)]
+  const handlerNames = entry.handlers.flatMap((handler) => [handler.app, handler.handler]);
+  const searchText = [entry.eventType, entry.title, entry.category, entry.topic, entry.doc, ...entry.fields.map((field) => field.path), ...handlerNames]
     .join(' ')
     .toLowerCase();
   const registered = entry.versions.length > 0;
@@ -168,12 +169,14 @@ function renderEntry(entry: CatalogEntry): string {
   </header>
   ${entry.doc ? `<p class="event-doc">${escapeHtml(entry.doc)}</p>` : ''}
   <dl class="event-meta">
-    <div><dt>Domain</dt><dd>${escapeHtml(entry.domain)}</dd></div>
+    <div><dt>Domain</dt><dd>${escapeHtml(entry.domain)}${entry.owner ? `<span class="owner" title="Publisher: the domain's owner">${escapeHtml(entry.owner)}</span>` : ''}</dd></div>
     <div><dt>Entity type</dt><dd>${escapeHtml(entry.entityType)}</dd></div>
     <div><dt>Topic</dt><dd class="mono">${escapeHtml(entry.topic)}</dd></div>
     <div><dt>Registered versions</dt><dd><span class="badge ${registered ? 'badge-registered' : 'badge-unregistered'}">${escapeHtml(formatVersions(entry.versions))}</span></dd></div>
     <div><dt>Subject</dt><dd class="mono">${breakable(entry.subject)}</dd></div>
+    <div class="meta-file"><dt>Contract</dt><dd class="mono">${breakable(entry.file)}</dd></div>
   </dl>
+  ${renderHandlers(entry.handlers)}
   ${renderFields(entry.fields)}
 </article>`;
 }
@@ -181,6 +184,19 @@ function renderEntry(entry: CatalogEntry): string {
 /** Escaped text that may wrap after dots and dashes rather than mid-word (subjects are long). */
 function breakable(text: string): string {
   return escapeHtml(text).replace(/([.-])/g, '$1<wbr>');
+}
+
+/** The platform's handlers, from the handlers manifest; another team's consumers are not in it. */
+function renderHandlers(handlers: EventHandlerRef[]): string {
+  if (handlers.length === 0) return '<p class="no-handlers">No platform handler in the handlers manifest.</p>';
+  const rows = handlers.map(
+    (h) => `<tr><td class="handler-app">${escapeHtml(h.app)}</td><td class="handler-group mono">${escapeHtml(h.group)}</td><td class="handler-name"><code>${escapeHtml(h.handler)}</code></td></tr>`,
+  );
+  return `<table class="handlers">
+    <caption>Handled by</caption>
+    <thead><tr><th scope="col">App</th><th scope="col">Consumer group</th><th scope="col">Handler</th></tr></thead>
+    <tbody>${rows.join('')}</tbody>
+  </table>`;
 }
 
 function renderFields(fields: FieldInfo[]): string {
@@ -275,6 +291,17 @@ code, .mono { font-family: var(--mono); font-size: 12.5px; }
 .event-meta { display: grid; grid-template-columns: auto auto auto auto minmax(0, 1fr); justify-content: start; gap: 4px 28px; margin: 0 0 12px; padding: 10px 12px; background: #f8fafc; border: 1px solid var(--border); border-radius: 8px; }
 .event-meta dt { font-size: 11px; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); }
 .event-meta dd { margin: 0; overflow-wrap: anywhere; }
+.event-meta .meta-file { grid-column: 1 / -1; }
+.event-meta .owner { display: block; color: var(--muted); font-size: 12px; }
+
+.handlers { border-collapse: collapse; font-size: 13px; margin: 0 0 12px; min-width: 50%; }
+.handlers caption { text-align: left; font-size: 11px; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); font-weight: 600; padding: 0 0 4px 12px; }
+.handlers th { text-align: left; font-size: 11px; color: var(--muted); font-weight: 600; padding: 3px 12px; border-bottom: 1px solid var(--border-strong); }
+.handlers td { padding: 4px 12px; border-bottom: 1px solid var(--border); background: var(--accent-soft); }
+.handlers tbody tr:last-child td { border-bottom: 0; }
+.handler-app { font-weight: 600; }
+.handler-name code { color: var(--accent); }
+.no-handlers { color: var(--muted); font-style: italic; margin: 0 0 12px; }
 
 .badge { display: inline-block; padding: 2px 8px; border-radius: 999px; font-size: 11.5px; font-weight: 600; white-space: nowrap; border: 1px solid transparent; }
 .badge-pii, .badge-pii-summary { color: var(--pii); background: var(--pii-soft); border-color: #f6c6c0; }
