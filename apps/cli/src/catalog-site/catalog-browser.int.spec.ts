@@ -88,7 +88,7 @@ describe('the HTML catalog in Chromium', () => {
     await page.locator('#category').selectOption('');
   });
 
-  it("shows an event card's metadata, fields and PII marks", async () => {
+  it("shows an event card's metadata, fields, PII marks and handlers", async () => {
     const card = page.locator('article#dm\\.message\\.created');
     await expect(card.locator('.event-type').textContent()).resolves.toBe('dm.message.created');
     const meta = await card.locator('.event-meta').innerText();
@@ -100,6 +100,25 @@ describe('the HTML catalog in Chromium', () => {
     const threadId = card.locator('table.fields tbody tr', { has: page.locator('td.field-path', { hasText: /^thread_id$/ }) });
     await expect(threadId.locator('.badge-pii').count()).resolves.toBe(0);
     await expect(card.locator('.badge-pii-summary').textContent()).resolves.toMatch(/^\d+ PII fields?$/);
+    const handlers = await card.locator('table.handlers tbody tr').evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('td'), (cell: { textContent: string | null }) => cell.textContent)),
+    );
+    expect(handlers).toEqual([
+      ['audit-projector', 'audit-projector', expect.stringMatching(/^\w+\.\w+$/)],
+      ['moderation-worker', 'moderation-worker', expect.stringMatching(/^\w+\.\w+$/)],
+      ['notification-worker', 'notification-worker', expect.stringMatching(/^\w+\.\w+$/)],
+    ]);
+    await expect(card.locator('table.handlers caption').innerText()).resolves.toMatch(/handled by/i);
+  });
+
+  it('finds the events an app handles when one searches for the app', async () => {
+    await page.locator('#search').fill('moderation-worker');
+    const shown = await page.locator('article.event:visible').evaluateAll((cards) =>
+      cards.map((card) => Array.from(card.querySelectorAll('td.handler-app'), (cell: { textContent: string | null }) => cell.textContent)),
+    );
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+    expect(shown.filter((apps) => !apps.includes('moderation-worker'))).toEqual([]);
+    await page.locator('#search').fill('');
   });
 
   it('renders legibly: a screenshot of the page filtered to one category and a search', async () => {

@@ -296,7 +296,7 @@ code, .mono { font-family: var(--mono); font-size: 12.5px; }
 
 .handlers { border-collapse: collapse; font-size: 13px; margin: 0 0 12px; min-width: 50%; }
 .handlers caption { text-align: left; font-size: 11px; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); font-weight: 600; padding: 0 0 4px 12px; }
-.handlers th { text-align: left; font-size: 11px; color: var(--muted); font-weight: 600; padding: 3px 12px; border-bottom: 1px solid var(--border-strong); }
+.handlers th { text-align: left; font-size: 10.5px; text-transform: uppercase; letter-spacing: 0.05em; color: var(--muted); font-weight: 600; padding: 3px 12px; border-bottom: 1px solid var(--border-strong); }
 .handlers td { padding: 4px 12px; border-bottom: 1px solid var(--border); background: var(--accent-soft); }
 .handlers tbody tr:last-child td { border-bottom: 0; }
 .handler-app { font-weight: 600; }
