@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { APP_NODE_OPTIONS, findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
 import { exited, waitForHealth } from '@eventline/test-harness';
+import { listMigrationFiles, MIGRATION_FOLDERS } from '@eventline/persistence';
 import { buildApplications } from './build-app';
 import { findProject } from './projects';
 import { folderMegabytes } from './folder-size';
@@ -52,6 +53,15 @@ describe('the built apps, outside the checkout', () => {
     const modules = folderMegabytes(join(deployDir, 'node_modules'));
     const total = folderMegabytes(deployDir);
     console.log(`deployable: ${total.toFixed(1)} MB = production node_modules ${modules.toFixed(1)} MB + build output ${(total - modules).toFixed(1)} MB`);
+  });
+
+  it('ships every migrations folder, file for file, where libs/persistence looks for them', () => {
+    for (const folder of MIGRATION_FOLDERS) {
+      expect([folder, listMigrationFiles(join(deployDir, folder)).map(({ fileName, sha256 }) => ({ fileName, sha256 }))]).toEqual([
+        folder,
+        listMigrationFiles(join(root, folder)).map(({ fileName, sha256 }) => ({ fileName, sha256 })),
+      ]);
+    }
   });
 
   it('starts every app with plain node, and each reaches ready on the project Node', async () => {
