@@ -22,9 +22,11 @@ export function exportSubscriptions(workspaceRoot: string, catalog: Catalog): Su
   return { $comment: COMMENT, apps };
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports -- the apps' modules are found at run time, and loaded synchronously through the running TypeScript loader (tsx, ts-jest) */
 function describeApp(srcDir: string, catalog: Catalog): AppSubscription {
   const subscription = onlySubscription(srcDir, require(join(srcDir, 'subscription.ts')) as Record<string, unknown>);
   const { AppModule } = require(join(srcDir, 'app.module.ts')) as { AppModule: Type<unknown> };
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return { app: subscription.app, group: subscription.group, subscription: subscribed(subscription, catalog), handlers: handlersOf(AppModule) };
 }
 

@@ -40,7 +40,7 @@ export function loadSubscriptions(schemasDir: string = defaultSchemasDir()): Sub
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as SubscriptionsManifest;
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message}); regenerate it with \`npm run subscriptions:export\``);
+    throw new Error(`${file}: not valid JSON (${(error as Error).message}); regenerate it with \`npm run subscriptions:export\``, { cause: error });
   }
 }
 
