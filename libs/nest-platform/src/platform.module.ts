@@ -42,8 +42,8 @@ class PlatformLifecycle implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     if (!this.options.checkSchema) return;
-    await assertSchemaCurrent(this.pool);
-    this.logger.info('database schema is current');
+    const schema = await assertSchemaCurrent(this.pool);
+    this.logger.info(schema, 'database schema is current');
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
