@@ -1,5 +1,5 @@
 import { Partitioners } from 'kafkajs';
-import { uniqueName } from '@eventline/test-harness';
+import { readTopicFrom, topicEnd, uniqueName } from '@eventline/test-harness';
 import { freshTopic, produce, RecordingMember, withAdmin } from '../contract/fixture';
 import { createMemoryKafka } from '../index';
 
@@ -77,5 +77,15 @@ describe('in-memory Kafka port', () => {
     await member.stop();
     expect(member.values()).toEqual(['a', 'b']);
     expect(failures).toBe(-1);
+  });
+
+  it('starts a partition where a seek made in onAssigned says, as readTopicFrom relies on', async () => {
+    const kafka = createMemoryKafka();
+    const topic = await freshTopic(kafka, 'memory.seek-on-assign', 2);
+    await produce(kafka, topic, [{ key: 'a', value: 'old-a' }, { key: 'b', value: 'old-b' }]);
+    const start = await topicEnd(kafka, topic);
+    await produce(kafka, topic, [{ key: 'a', value: 'new-a' }, { key: 'b', value: 'new-b' }]);
+    const read = await readTopicFrom(kafka, topic, start, 2, undefined, 5_000);
+    expect(read.map((m) => m.value?.toString()).sort()).toEqual(['new-a', 'new-b']);
   });
 });
