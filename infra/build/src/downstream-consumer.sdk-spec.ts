@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,6 +73,25 @@ describe('a downstream consumer built from the packed SDK', () => {
     expect(resolved.trim()).toBe(`${join(appDir, 'node_modules/@eventline/contracts/src/index.js')} ${join(appDir, 'node_modules/@eventline/contracts/schemas')}`);
   });
 
+  it("types the handlers from the packed contracts: a handler of the wrong event's type does not compile", async () => {
+    const wrong = [
+      "import type { DecodedEvent, TransactionalContext } from '@eventline/consumer-runtime';",
+      "import { OnEvent } from '@eventline/consumer-nest';",
+      'export class Wrong {',
+      "  @OnEvent('ai_response.created')",
+      "  async handle(events: Array<DecodedEvent<'ebook.watermark_issued'>>, context: TransactionalContext): Promise<void> {",
+      '    void events, context;',
+      '  }',
+      '}',
+    ].join('\n');
+    writeFileSync(join(appDir, 'src', 'wrong.ts'), wrong);
+    try {
+      await expect(inApp('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])).rejects.toThrow(/src\/wrong\.ts\(\d+,\d+\): error TS/);
+    } finally {
+      rmSync(join(appDir, 'src', 'wrong.ts'));
+    }
+  }, 60_000);
+
   it('migrates its own database: its two read models and its offsets, nothing of the platform', async () => {
     const { stdout } = await inApp('npm', ['run', '-s', 'db:migrate'], { DOWNSTREAM_CONSUMER_DATABASE_URL: database.url });
     expect(stdout).toContain('1765000000001_read-models');
@@ -100,8 +119,7 @@ describe('a downstream consumer built from the packed SDK', () => {
     const fed = downstreamEvents(tenant);
     const publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog, source: 'downstream-sdk-test' });
     try {
-      // The first answer and the first download a second time: a re-publication, same event ids.
-      await publisher.publishMany([...fed.ai, fed.first, ...fed.watermarks, fed.watermarks[0]] as never);
+      await publisher.publishMany(fed.events as never);
     } finally {
       await publisher.close();
     }
@@ -109,27 +127,29 @@ describe('a downstream consumer built from the packed SDK', () => {
     const db = new Client({ connectionString: database.url });
     await db.connect();
     try {
-      const query = async (sql: string) => (await db.query(sql, [tenant])).rows;
-      await eventually('the action on version 2 and both downloads', async () => {
-        const [{ n }] = await query("SELECT count(*)::int AS n FROM ai_responses WHERE tenant_id = $1 AND actions_executed <> '{}'");
-        const [{ w }] = await query('SELECT count(*)::int AS w FROM ebook_watermark_events WHERE tenant_id = $1');
-        return n === 1 && w === 2 ? true : undefined;
+      const query = async (sql: string, params: unknown[] = [tenant]) => (await db.query(sql, params)).rows;
+      await eventually('the last event of each partition', async () => {
+        const [{ n }] = await query("SELECT count(*)::int AS n FROM ai_responses WHERE tenant_id = $1 AND sanitization_failures <> '{}'");
+        const [{ w }] = await query("SELECT count(*)::int AS w FROM ebook_watermark_events WHERE tenant_id = $1 AND watermark_id = 'wm-3'");
+        return n === 1 && w === 1 ? true : undefined;
       }, 60_000);
-      const versions = await query('SELECT response_id, version, raw_markdown, previous_version, model, (SELECT count(*)::int FROM jsonb_object_keys(actions_executed)) AS actions FROM ai_responses WHERE tenant_id = $1 ORDER BY version');
+      const keys = (column: string) => `(SELECT count(*)::int FROM jsonb_object_keys(${column}))`;
+      const versions = await query(`SELECT response_id, version, raw_markdown, previous_version, model, ${keys('actions_executed')} AS actions, ${keys('sanitization_failures')} AS failures FROM ai_responses WHERE tenant_id = $1 ORDER BY version`);
       expect(versions).toEqual([
-        { response_id: fed.responseId, version: 1, raw_markdown: 'First answer', previous_version: null, model: 'gpt-4o', actions: 0 },
-        { response_id: fed.responseId, version: 2, raw_markdown: 'Second answer', previous_version: 1, model: 'gpt-4o', actions: 1 },
+        { response_id: fed.responseId, version: 1, raw_markdown: 'First answer', previous_version: null, model: 'gpt-4o', actions: 0, failures: 0 },
+        { response_id: fed.responseId, version: 2, raw_markdown: 'Second answer', previous_version: 1, model: 'gpt-4o', actions: 1, failures: 1 },
       ]);
       const downloads = await query('SELECT watermark_id, download_count, download_limit, device_id, ip_address, format FROM ebook_watermark_events WHERE tenant_id = $1 ORDER BY download_count');
-      expect(downloads).toEqual([
-        { watermark_id: 'wm-1', download_count: 1, download_limit: 3, device_id: 'device-1', ip_address: '192.0.2.7', format: 'epub' },
-        { watermark_id: 'wm-2', download_count: 2, download_limit: 3, device_id: 'device-1', ip_address: '192.0.2.7', format: 'epub' },
-      ]);
-      const groups = await query("SELECT DISTINCT group_id FROM consumer_offsets WHERE $1::text IS NOT NULL");
-      expect(groups).toEqual([{ group_id: `${prefix}${GROUP}` }]);
+      expect(downloads).toEqual([1, 2, 3].map((n) => ({ watermark_id: `wm-${n}`, download_count: n, download_limit: 3, device_id: 'device-1', ip_address: '192.0.2.7', format: 'epub' })));
+      expect(await query('SELECT DISTINCT group_id FROM consumer_offsets', [])).toEqual([{ group_id: `${prefix}${GROUP}` }]);
     } finally {
       await db.end();
     }
+    // The platform's own offsets table knows nothing of the group.
+    const platform = new Client({ connectionString: endpoints.databaseUrl });
+    await platform.connect();
+    const { rows } = await platform.query('SELECT count(*)::int AS n FROM consumer_offsets WHERE group_id = $1', [`${prefix}${GROUP}`]).finally(() => platform.end());
+    expect(rows).toEqual([{ n: 0 }]);
   }, 180_000);
 
   it('stops within seconds of SIGTERM', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventInput } from '@eventline/publisher';
 
-/** What the downstream consumer is fed: one response answered, regenerated and acted on; two ebook downloads. */
+/** What the downstream consumer is fed: one response answered, regenerated, acted on and refused once; three ebook downloads. */
 export function downstreamEvents(tenant: string) {
   const responseId = randomUUID();
   const at = Date.parse('2026-12-01T10:00:00Z');
@@ -24,5 +24,11 @@ export function downstreamEvents(tenant: string) {
     tenant_id: tenant, entity_id: 'ebook-42', actor: { id: 'user-1', type: 'user' }, event_type: 'ebook.watermark_issued', event_id: randomUUID(), occurred_at: at + count,
     payload: { watermark_id: `wm-${count}`, ebook_id: 'ebook-42', user_id: 'user-1', format: 'epub', device_id: 'device-1', ip_address: '192.0.2.7', download_count: count, download_limit: 3, issued_at: at + count },
   });
-  return { responseId, ai: [first, regenerated, second, action], watermarks: [download(1), download(2)], first };
+  const sanitization: EventInput<'ai_response.sanitization_failed'> = {
+    ...ai, event_type: 'ai_response.sanitization_failed', event_id: randomUUID(), occurred_at: at + 180_000, payload: { ...usage, reason: 'script tag in a link' },
+  };
+  const downloads = [download(1), download(2), download(3)];
+  // The first answer and the first download once more (a re-publication: same event ids), each followed by one more
+  // event on its partition: once that one is in, the duplicate has been handled.
+  return { responseId, events: [first, regenerated, second, action, first, sanitization, downloads[0], downloads[1], downloads[0], downloads[2]] };
 }

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { buildLibraries } from './build-lib';
@@ -40,19 +41,25 @@ export interface PackedPackage {
 }
 
 /**
- * Builds the SDK's libraries into dist/sdk/build/libs/ (folders of their own, so an `npm run build` at the same
- * time cannot remove a package while it is packed) and packs each into `outDir` (default dist/sdk/) with `npm pack`.
+ * Builds the SDK's packages in a temporary folder outside the checkout (an `npm run build` at the same time cannot
+ * remove a package while it is packed, and Jest, which maps every package.json under the workspace, never sees a
+ * second @eventline/<name>) and packs each into `outDir` (default dist/sdk/) with `npm pack`. The examples and the
+ * README install these tarballs by path; a registry would take the same files (`npm publish`).
  */
 export async function packSdk(workspaceRoot: string, outDir = join(workspaceRoot, 'dist', 'sdk')): Promise<PackedPackage[]> {
-  const built = join(outDir, 'build');
-  rmSync(outDir, { recursive: true, force: true });
-  await buildLibraries(workspaceRoot, SDK_LIBRARIES.map((name) => findProject(workspaceRoot, name)), { outDir: built, workDir: join(workspaceRoot, '.local', 'build-sdk') });
-  const packageDir = (name: string) => join(built, 'libs', name);
-  assertClosed(packageDir);
-  mkdirSync(outDir, { recursive: true });
-  const packed: PackedPackage[] = [];
-  for (const name of SDK_LIBRARIES) packed.push(await pack(packageDir(name), outDir));
-  return packed;
+  const built = mkdtempSync(join(tmpdir(), 'eventline-sdk-'));
+  try {
+    await buildLibraries(workspaceRoot, SDK_LIBRARIES.map((name) => findProject(workspaceRoot, name)), { outDir: join(built, 'dist'), workDir: join(workspaceRoot, '.local', 'build-sdk') });
+    const packageDir = (name: string) => join(built, 'dist', 'libs', name);
+    assertClosed(packageDir);
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    const packed: PackedPackage[] = [];
+    for (const name of SDK_LIBRARIES) packed.push(await pack(packageDir(name), outDir));
+    return packed;
+  } finally {
+    rmSync(built, { recursive: true, force: true });
+  }
 }
 
 function assertClosed(packageDir: (name: string) => string): void {
