@@ -39,7 +39,8 @@ const testFiles = ['**/*.spec.ts', '**/testing/**/*.ts', 'libs/kafka-port/src/co
 const faultsAllow = ['^(\\.\\./)+stack/src/private-(cluster|postgres)$'];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.local/**', '.nx/**', 'coverage/**', 'libs/contracts/src/generated/**', 'infra/*/target/**', 'infra/repo-checks/fixtures/**', 'examples/**'] },
+  // examples/ are stand-alone consumers of the packed SDK, with their own package and tsconfig.
+  { ignores: ['**/node_modules/**', '**/dist/**', '.local/**', '.nx/**', 'coverage/**', 'libs/contracts/src/generated/**', 'infra/*/target/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
