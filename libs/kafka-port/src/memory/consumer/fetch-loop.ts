@@ -22,7 +22,7 @@ export class FetchLoop {
   private running = false;
   private turn = 0;
   private readonly inFlight = new Map<string, Promise<void>>();
-  private retryTimer: NodeJS.Timeout | undefined;
+  private retryTimer: { at: number; timer: NodeJS.Timeout } | undefined;
 
   constructor(
     private readonly cluster: MemoryCluster,
@@ -64,7 +64,7 @@ export class FetchLoop {
   /** Lets the batches in hand finish; no new one starts. */
   async stop(): Promise<void> {
     this.running = false;
-    clearTimeout(this.retryTimer);
+    clearTimeout(this.retryTimer?.timer);
     await Promise.all(this.inFlight.values());
   }
 
@@ -83,11 +83,14 @@ export class FetchLoop {
     if (this.settings.autoCommit) this.commit(cursor.topic, cursor.partition, String(cursor.position));
   }
 
+  /** One timer, for the earliest retry due: each wake() sets it again for the next one. */
   private wakeAt(time: number): void {
-    if (this.retryTimer) return;
-    this.retryTimer = setTimeout(() => {
+    if (this.retryTimer && this.retryTimer.at <= time) return;
+    clearTimeout(this.retryTimer?.timer);
+    const timer = setTimeout(() => {
       this.retryTimer = undefined;
       this.wake();
     }, Math.max(0, time - Date.now()));
+    this.retryTimer = { at: time, timer };
   }
 }
