@@ -22,7 +22,7 @@ describe('eventline catalog show / handlers (the handlers manifest, the registry
   const platform = `${prefix}audit-projector`;
   let silentBroker: Server;
   // The CLI starts slowly on a busy machine: its runs go at once, each test reads its own.
-  let runs: Record<'handlers' | 'show' | 'live' | 'silent' | 'unknown', Promise<CliRun>>;
+  let runs: Record<'handlers' | 'showLive' | 'silent' | 'unknown', Promise<CliRun>>;
 
   beforeAll(async () => {
     await withAdmin(kafka, async (admin) => {
@@ -36,9 +36,8 @@ describe('eventline catalog show / handlers (the handlers manifest, the registry
     const silentPort = (silentBroker.address() as { port: number }).port;
     runs = {
       handlers: eventline('catalog', 'handlers', 'TICKET_ASSIGNED'),
-      show: eventline('catalog', 'show', 'TICKET_ASSIGNED'),
-      live: eventlineWith({ EVENTLINE_TOPIC_PREFIX: prefix }, 'catalog', 'handlers', 'TICKET_ASSIGNED', '--live'),
-      silent: eventlineWith({ KAFKA_BROKERS: `127.0.0.1:${silentPort}` }, 'catalog', 'show', 'TICKET_ASSIGNED', '--live'),
+      showLive: eventlineWith({ EVENTLINE_TOPIC_PREFIX: prefix }, 'catalog', 'show', 'TICKET_ASSIGNED', '--live'),
+      silent: eventlineWith({ KAFKA_BROKERS: `127.0.0.1:${silentPort}` }, 'catalog', 'handlers', 'TICKET_ASSIGNED', '--live'),
       unknown: eventline('catalog', 'handlers', 'TICKET_ASSIGNE'),
     };
     await Promise.all(Object.values(runs));
@@ -61,11 +60,12 @@ describe('eventline catalog show / handlers (the handlers manifest, the registry
     expect(lines.some((line) => NOTIFICATIONS.test(line))).toBe(true);
   });
 
-  it('shows the contract file, topic, subject, registered versions and handlers of TICKET_ASSIGNED', async () => {
-    const { code, stdout } = await runs.show;
+  it('shows the contract file, topic, subject, registered versions, publisher and handlers of TICKET_ASSIGNED', async () => {
+    const { code, stdout } = await runs.showLive;
     expect(code).toBe(0);
     expect(stdout).toMatch(/^file +schemas\/tickets\/TICKET_ASSIGNED\.avsc$/m);
-    expect(stdout).toMatch(/^topic +tickets\.events\.v1$/m);
+    // The prefix moves the topic, not the subject.
+    expect(stdout).toMatch(new RegExp(`^topic +${escape(prefix)}tickets\\.events\\.v1$`, 'm'));
     expect(stdout).toMatch(/^subject +tickets\.events\.v1-dev\.eventline\.tickets\.TicketAssigned$/m);
     expect(stdout).toMatch(/^versions +v1(, v\d+)*$/m);
     expect(stdout).toMatch(/^publisher +the tickets domain: \S/m);
@@ -77,7 +77,7 @@ describe('eventline catalog show / handlers (the handlers manifest, the registry
   });
 
   it('with --live, lists the groups the broker knows on the topic: a downstream one apart from the platform ones', async () => {
-    const { code, stdout, stderr } = await runs.live;
+    const { code, stdout, stderr } = await runs.showLive;
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toContain(`consumer groups on ${prefix}${TOPIC} (live, from the broker):`);
     const live = stdout.slice(stdout.indexOf('consumer groups on'));
@@ -90,6 +90,7 @@ describe('eventline catalog show / handlers (the handlers manifest, the registry
     const { code, stdout, stderr } = await runs.silent;
     expect(code).toBe(1);
     expect(stderr.trim()).toMatch(/^eventline: --live: the Kafka broker \(127\.0\.0\.1:\d+\) did not answer within 5 s/);
+    // Nothing half-printed: the handlers wait for the broker's answer.
     expect(stdout).toBe('');
   });
 
