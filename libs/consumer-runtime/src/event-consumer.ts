@@ -15,6 +15,7 @@ import { decodeEvents } from './middleware/decode';
 import { failurePolicy, type FailurePolicyOptions } from './middleware/failure-policy';
 import { readStoredOffsets, storedOffsets } from './middleware/offsets';
 import { inTransaction } from './middleware/transaction';
+import { traceEvents } from './middleware/tracing';
 import type { EventRouter } from './router';
 import { defaultPipeline, type PipelineStages } from './pipeline/default-pipeline';
 import type { Pipeline } from './pipeline/pipeline';
@@ -103,6 +104,7 @@ export class EventConsumer<C extends BatchContext = BatchContext> {
       transaction: options.pool ? inTransaction(options.pool) : undefined,
       storedOffsets: options.pool ? storedOffsets(() => this.clusterId) : undefined,
       decode: decodeEvents(new EventDecoder(options.registry, options.catalog, options.readerOverrides)),
+      tracing: traceEvents,
       deadLetters: deadLetters(send),
       extra: options.middleware ?? [],
     };

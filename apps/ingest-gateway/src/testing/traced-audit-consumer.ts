@@ -1,17 +1,15 @@
 import '@eventline/node-runtime/check';
 import '@eventline/tracing/boot';
-import type { PoolClient } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
 import { projectAuditEvents, Pseudonyms } from '@eventline/audit-projection';
-import { EventConsumer, EventRouter, traceEvents } from '@eventline/consumer-runtime';
+import { EventConsumer, EventRouter, type TransactionalContext } from '@eventline/consumer-runtime';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { createPool } from '@eventline/persistence';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints, pseudonymKeyFile } from '@eventline/stack-config';
 
 /**
- * A consumer process for the tracing spec: the runtime's own pipeline with traceEvents as its
- * extra middleware, projecting with the audit projector's code into DATABASE_URL, from the
+ * A consumer process for the tracing spec: the runtime's default pipeline (tracing included), projecting with the audit projector's code into DATABASE_URL, from the
  * topics in TRACED_TOPICS (comma-separated) as group TRACED_GROUP. It stops on SIGTERM.
  */
 async function main(): Promise<void> {
@@ -19,10 +17,8 @@ async function main(): Promise<void> {
   const catalog = loadCatalog();
   const pseudonyms = Pseudonyms.fromFile(pseudonymKeyFile());
   const pool = createPool({ applicationName: 'traced-audit-consumer', connectionString: endpoints.databaseUrl, max: 2 });
-  // Typed loosely on purpose: the handler's context type is being reworked (the transaction middleware sets tx).
-  const txOf = (context: object) => (context as { tx: PoolClient }).tx;
-  const router = new EventRouter().on('*', async (events, context) => void (await projectAuditEvents(txOf(context), events, catalog, pseudonyms)));
-  const consumer = new EventConsumer({
+  const router = new EventRouter<TransactionalContext>().on('*', async (events, { tx }) => void (await projectAuditEvents(tx, events, catalog, pseudonyms)));
+  const consumer = new EventConsumer<TransactionalContext>({
     kafka: createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'traced-audit-consumer' }),
     registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl),
     catalog,
@@ -30,7 +26,6 @@ async function main(): Promise<void> {
     topics: required('TRACED_TOPICS').split(','),
     router,
     pool,
-    middleware: [traceEvents],
     logger: { info: () => undefined, warn: (details, message) => console.warn(message, details), error: (details, message) => console.error(message, details) },
   });
   await consumer.start();
