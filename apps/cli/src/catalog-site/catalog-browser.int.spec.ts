@@ -100,9 +100,9 @@ describe('the HTML catalog in Chromium', () => {
     const threadId = card.locator('table.fields tbody tr', { has: page.locator('td.field-path', { hasText: /^thread_id$/ }) });
     await expect(threadId.locator('.badge-pii').count()).resolves.toBe(0);
     await expect(card.locator('.badge-pii-summary').textContent()).resolves.toMatch(/^\d+ PII fields?$/);
-    const handlers = await card.locator('table.handlers tbody tr').evaluateAll((rows) =>
-      rows.map((row) => Array.from(row.querySelectorAll('td'), (cell: { textContent: string | null }) => cell.textContent)),
-    );
+    const handlers = await card
+      .locator('table.handlers tbody tr')
+      .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (cell: { textContent: string | null }) => cell.textContent)));
     expect(handlers).toEqual([
       ['audit-projector', 'audit-projector', expect.stringMatching(/^\w+\.\w+$/)],
       ['moderation-worker', 'moderation-worker', expect.stringMatching(/^\w+\.\w+$/)],
@@ -113,9 +113,9 @@ describe('the HTML catalog in Chromium', () => {
 
   it('finds the events an app handles when one searches for the app', async () => {
     await page.locator('#search').fill('moderation-worker');
-    const shown = await page.locator('article.event:visible').evaluateAll((cards) =>
-      cards.map((card) => Array.from(card.querySelectorAll('td.handler-app'), (cell: { textContent: string | null }) => cell.textContent)),
-    );
+    const shown = await page
+      .locator('article.event:visible')
+      .evaluateAll((cards) => cards.map((card) => Array.from(card.querySelectorAll('td.handler-app'), (cell: { textContent: string | null }) => cell.textContent)));
     expect(shown.length).toBeGreaterThanOrEqual(5);
     expect(shown.filter((apps) => !apps.includes('moderation-worker'))).toEqual([]);
     await page.locator('#search').fill('');

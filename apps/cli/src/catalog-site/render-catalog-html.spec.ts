@@ -58,9 +58,10 @@ function card(html: string, eventType: string): string {
 }
 
 function groupHeadings(html: string): Array<{ category: string; count: string }> {
-  return [...html.matchAll(/<h2 class="category-heading"><span>([^<]*)<\/span> <span class="category-count"[^>]*>([^<]*)<\/span>/g)].map(
-    ([, category, count]) => ({ category: category ?? '', count: count ?? '' }),
-  );
+  return [...html.matchAll(/<h2 class="category-heading"><span>([^<]*)<\/span> <span class="category-count"[^>]*>([^<]*)<\/span>/g)].map(([, category, count]) => ({
+    category: category ?? '',
+    count: count ?? '',
+  }));
 }
 
 describe('renderCatalogHtml', () => {

@@ -12,16 +12,9 @@ export function renderCatalogHtml(entries: CatalogEntry[], generatedAt: Date): s
   const domains = new Set(entries.map((entry) => entry.domain));
   const total = entries.length;
 
-  const stats = [
-    stat(total, 'event type', 'event types'),
-    stat(groups.length, 'category', 'categories'),
-    stat(topics.size, 'topic', 'topics'),
-    stat(domains.size, 'domain', 'domains'),
-  ].join('');
+  const stats = [stat(total, 'event type', 'event types'), stat(groups.length, 'category', 'categories'), stat(topics.size, 'topic', 'topics'), stat(domains.size, 'domain', 'domains')].join('');
 
-  const categoryOptions = groups
-    .map((group) => `<option value="${escapeHtml(group.category)}">${escapeHtml(group.category)} (${group.entries.length})</option>`)
-    .join('');
+  const categoryOptions = groups.map((group) => `<option value="${escapeHtml(group.category)}">${escapeHtml(group.category)} (${group.entries.length})</option>`).join('');
 
   const sidebar = groups
     .map(
@@ -153,9 +146,7 @@ ${group.entries.map(renderEntry).join('\n')}
 function renderEntry(entry: CatalogEntry): string {
   const piiCount = entry.fields.filter((field) => field.pii).length;
   const handlerNames = entry.handlers.flatMap((handler) => [handler.app, handler.handler]);
-  const searchText = [entry.eventType, entry.title, entry.category, entry.topic, entry.doc, ...entry.fields.map((field) => field.path), ...handlerNames]
-    .join(' ')
-    .toLowerCase();
+  const searchText = [entry.eventType, entry.title, entry.category, entry.topic, entry.doc, ...entry.fields.map((field) => field.path), ...handlerNames].join(' ').toLowerCase();
   const registered = entry.versions.length > 0;
   return `<article class="event" id="${escapeHtml(entry.eventType)}" data-category="${escapeHtml(entry.category)}" data-search="${escapeHtml(searchText)}">
   <header class="event-header">

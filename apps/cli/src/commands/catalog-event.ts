@@ -13,7 +13,8 @@ interface EventOptions {
   json?: boolean;
 }
 
-const LIVE_HELP = "also the consumer groups the broker knows on the event's topic, each marked platform (in the handlers manifest) or downstream (not in it); fails when the broker does not answer within 5 s";
+const LIVE_HELP =
+  "also the consumer groups the broker knows on the event's topic, each marked platform (in the handlers manifest) or downstream (not in it); fails when the broker does not answer within 5 s";
 
 /** `catalog show` and `catalog handlers`: one event type, with who publishes and who consumes it. */
 export function catalogEventCommands(catalog: Command, context: CliContext): void {
@@ -55,13 +56,15 @@ async function describeEvent(context: CliContext, eventType: string, options: Ev
 function printShow(entry: CatalogEntry): void {
   console.log(`${entry.eventType} — ${entry.title}\n${entry.doc}\n`);
   console.log(`category ${entry.category} · domain ${entry.domain} · entity ${entry.entityType} · seed ${entry.seed}`);
-  console.log(alignColumns([
-    ['topic', entry.topic],
-    ['subject', entry.subject],
-    ['file', entry.file],
-    ['versions', formatVersions(entry.versions)],
-    ['publisher', entry.owner ? `the ${entry.domain} domain: ${entry.owner}` : `the ${entry.domain} domain`],
-  ]));
+  console.log(
+    alignColumns([
+      ['topic', entry.topic],
+      ['subject', entry.subject],
+      ['file', entry.file],
+      ['versions', formatVersions(entry.versions)],
+      ['publisher', entry.owner ? `the ${entry.domain} domain: ${entry.owner}` : `the ${entry.domain} domain`],
+    ]),
+  );
   console.log('\nhandled by (schemas/subscriptions.json):');
   console.log(entry.handlers.length ? formatTable(['APP', 'GROUP', 'HANDLER'], entry.handlers.map(handlerRow)) : 'no platform handler');
   console.log('');

@@ -31,10 +31,14 @@ export async function liveGroupsOn(context: CliContext, topic: string, platformG
 async function groupsOnTopic(admin: AdminPort, topic: string): Promise<Array<Omit<LiveGroup, 'kind'>>> {
   const all = await admin.listGroups();
   const onTopic = await pMap(all, async (group) => ((await admin.groupTopics(group)).includes(topic) ? [group] : []), { concurrency: 8 });
-  return pMap(onTopic.flat(), async (group) => {
-    const { state, members } = await admin.describeGroup(group);
-    return { group, state, members: members.length };
-  }, { concurrency: 8 });
+  return pMap(
+    onTopic.flat(),
+    async (group) => {
+      const { state, members } = await admin.describeGroup(group);
+      return { group, state, members: members.length };
+    },
+    { concurrency: 8 },
+  );
 }
 
 function withinDeadline<T>(work: Promise<T>, broker: string): Promise<T> {

@@ -26,7 +26,13 @@ export function platformGroupIds(subscriptions: SubscriptionsManifest): Set<stri
 
 export function eventOrFail(context: CliContext, eventType: string): EventContract {
   const event = findEvent(context.catalog, eventType);
-  if (!event) throw new CliError(unknownEventMessage(eventType, context.catalog.events.map((e) => e.eventType)));
+  if (!event)
+    throw new CliError(
+      unknownEventMessage(
+        eventType,
+        context.catalog.events.map((e) => e.eventType),
+      ),
+    );
   return event;
 }
 

@@ -94,7 +94,7 @@ describe('eventline catalog show / handlers (the handlers manifest, the registry
     expect(stdout).toBe('');
   });
 
-  it('refuses an unknown event type with the catalog\'s suggestion', async () => {
+  it("refuses an unknown event type with the catalog's suggestion", async () => {
     const { code, stderr } = await runs.unknown;
     expect(code).toBe(1);
     expect(stderr).toContain('Unknown event type "TICKET_ASSIGNE". Did you mean: TICKET_ASSIGNED');
