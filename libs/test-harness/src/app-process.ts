@@ -12,7 +12,11 @@ import { eventually } from './eventually';
  * app exit when the test process dies, so a crashed test run leaves no app behind.
  */
 export function startApp(entry: string, env: Record<string, string> = {}, logFile?: string): ChildProcess {
-  const output = logFile ? openSync(logFile, 'a') : 'ignore';
+  return spawnApp(entry, env, logFile ? openSync(logFile, 'a') : 'ignore');
+}
+
+/** startApp with its output where `output` says: 'pipe' for the caller to read (startAppUnderTest). */
+export function spawnApp(entry: string, env: Record<string, string>, output: 'ignore' | 'pipe' | number): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: findWorkspaceRoot(),
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -43,6 +47,8 @@ export function exited(child: ChildProcess): Promise<void> {
 
 export interface Health {
   status: number;
+  // The JSON an app answers, which specs read field by field.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: Record<string, any>;
 }
 
@@ -50,7 +56,7 @@ export interface Health {
 export async function health(port: number, path: '/health/ready' | '/health/live' | '/health' = '/health/ready'): Promise<Health | undefined> {
   try {
     const response = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(5_000) });
-    return { status: response.status, body: (await response.json()) as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as Health['body'] };
   } catch {
     return undefined;
   }
@@ -75,7 +81,8 @@ export function projectNodeMajor(root = findWorkspaceRoot()): number {
   return major;
 }
 
-function assertProjectNode(port: number, version: unknown): void {
+/** Fails when the app on `port` answered from another Node.js major than package.json's engines. */
+export function assertProjectNode(port: number, version: unknown): void {
   const major = Number(/^v(\d+)\./.exec(String(version))?.[1]);
   if (major !== projectNodeMajor()) throw new Error(`The app on :${port} runs on Node.js ${String(version)}; the project requires ${projectNodeMajor()}.x (package.json engines)`);
 }
