@@ -24,6 +24,8 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.local/', ...embeddedOnly, ...fullFaultsOnly],
+  // Built packages (dist/libs, dist/sdk/build) repeat the libraries' package names: Jest's module map must not see them.
+  modulePathIgnorePatterns: [`^${path.join(workspaceRoot, 'dist').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(workspaceRoot, 'tsconfig.base.json') }],
   },

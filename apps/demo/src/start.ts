@@ -8,6 +8,7 @@ import { ApiKeyStore } from '@eventline/api-keys';
 import { registerCatalog } from '@eventline/contract-registration';
 import { loadCatalog, type Catalog } from '@eventline/contracts';
 import { createKafkaPort, type KafkaPort } from '@eventline/kafka-port';
+import { writeEventCategories } from '@eventline/audit-projection';
 import { migrate, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
@@ -60,6 +61,7 @@ interface Clients {
 async function run(platform: PlatformProcesses, { catalog, pool, registry, kafka, publisher }: Clients): Promise<number> {
   console.log('Preparing: migrations, topics and contracts…');
   await migrate(loadStackEndpoints().databaseUrl);
+  await writeEventCategories(pool, catalog);
   const admin = kafka.admin();
   await admin.connect();
   await registerCatalog(catalog, registry, admin);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { registerCatalog } from '@eventline/contract-registration';
 import { loadCatalog } from '@eventline/contracts';
 import { createKafkaPort, KAFKA_CLIENTS, type KafkaClientName } from '@eventline/kafka-port';
-import { migrate } from '@eventline/persistence';
+import { writeEventCategories } from '@eventline/audit-projection';
+import { createPool, migrate } from '@eventline/persistence';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { StackError } from './errors';
 import { loadSettings } from './settings';
@@ -82,6 +83,9 @@ async function main(): Promise<number> {
 /** The same preparation `npm start` makes, so tests find the tables, topics and subjects they use. */
 async function prepareStack(env: StackEnv): Promise<void> {
   await migrate(env.DATABASE_URL);
+  const pool = createPool({ connectionString: env.DATABASE_URL, applicationName: 'eventline-test-runner', max: 1 });
+  // system_events reads each type's category from event_categories, which the catalog fills.
+  await writeEventCategories(pool, loadCatalog()).finally(() => pool.end());
   const admin = createKafkaPort({ brokers: env.KAFKA_BROKERS.split(','), clientId: 'eventline-test-runner' }).admin();
   await admin.connect();
   try {
