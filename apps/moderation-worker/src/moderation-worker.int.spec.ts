@@ -1,4 +1,4 @@
-import { execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,8 @@ import { migrate, createPool } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, startApp, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { eventually, startAppUnderTest, uniqueName, type AppUnderTest } from '@eventline/test-harness';
 
-const PORT = 18394;
 const WAIT = 120_000;
 const root = findWorkspaceRoot();
 const runCli = promisify(execFile);
@@ -21,8 +20,6 @@ const runCli = promisify(execFile);
 // A policy of its own, so the velocity threshold is small and the blocked term is known.
 const policyFile = join(mkdtempSync(join(tmpdir(), 'moderation-')), 'policy.json');
 writeFileSync(policyFile, JSON.stringify({ blockedTerms: ['scamcoin'], maxLinks: 3, velocity: { maxMessages: 3, windowSeconds: 300 }, bruteForce: { maxFailures: 5, windowSeconds: 600 } }));
-
-const startWorker = () => startApp('apps/moderation-worker/src/main.ts', { MODERATION_WORKER_PORT: String(PORT), MODERATION_POLICY_FILE: policyFile });
 
 const communityMessage = (tenant: string, author: string, body: string) => {
   const id = `m-${randomUUID()}`;
@@ -45,18 +42,16 @@ describe('moderation-worker against the real stack', () => {
   const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'moderation-worker-test' });
   let pool: Pool;
   let publisher: Publisher;
-  let worker: ChildProcess | undefined;
+  let worker: AppUnderTest | undefined;
 
   beforeAll(async () => {
     await migrate(endpoints.databaseUrl);
     pool = createPool({ applicationName: 'moderation-worker-test', connectionString: endpoints.databaseUrl });
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'moderation-test' });
-    worker = startWorker();
-    await waitForHealth(PORT, WAIT);
+    worker = await startAppUnderTest({ app: 'moderation-worker', env: { MODERATION_POLICY_FILE: policyFile }, readyTimeoutMs: WAIT });
   });
   afterAll(async () => {
-    worker?.kill('SIGTERM');
-    if (worker) await exited(worker);
+    await worker?.stop();
     await publisher?.close();
     await pool?.end();
   });
