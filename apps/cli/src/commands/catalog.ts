@@ -31,11 +31,12 @@ export function catalogCommands(program: Command, context: CliContext): void {
   catalog
     .command('build')
     .description('write the browsable HTML catalog')
-    .option('--out <dir>', 'output folder', join(findWorkspaceRoot(), '.local', 'catalog'))
+    // Resolved when the command runs: the built CLI starts outside a checkout, where there is no workspace root.
+    .option('--out <dir>', 'output folder (default: .local/catalog in the checkout)')
     .option('--screenshot', 'also render the page in headless Chromium to catalog.png beside it')
-    .action(async (options: { out: string; screenshot?: boolean }) => {
+    .action(async (options: { out?: string; screenshot?: boolean }) => {
       const entries = await entriesWithVersionsAndHandlers(context);
-      const out = resolve(options.out);
+      const out = resolve(options.out ?? join(findWorkspaceRoot(), '.local', 'catalog'));
       mkdirSync(out, { recursive: true });
       const file = join(out, 'index.html');
       writeFileSync(file, renderCatalogHtml(entries, new Date()));

@@ -75,14 +75,14 @@ export function schemaCommands(program: Command, context: CliContext): void {
     .description(
       'the CI gate: replay each contract\'s committed versions from git into fresh FULL_TRANSITIVE subjects, ask the registry whether the working tree may follow them, then delete those subjects',
     )
-    .option('--repo <dir>', 'git repository holding schemas/ at its root', findWorkspaceRoot())
+    .option('--repo <dir>', 'git repository holding schemas/ at its root (default: this checkout)')
     .option('--concurrency <n>', 'contracts replayed at once', parseCount, 8)
     .option('--list-without-history', 'name every contract that has no committed earlier version (else only counted)')
-    .action(async (options: { repo: string; concurrency: number; listWithoutHistory?: boolean }) => {
+    .action(async (options: { repo?: string; concurrency: number; listWithoutHistory?: boolean }) => {
       let bar: SingleBar | undefined;
       const onProgress = (done: number, total: number) => (bar ??= progressBar('gating', total, 'contracts')).update(done);
       try {
-        const report = await runHistoryGate({ repoRoot: resolve(options.repo), registry: context.registry(), concurrency: options.concurrency, onProgress });
+        const report = await runHistoryGate({ repoRoot: resolve(options.repo ?? findWorkspaceRoot()), registry: context.registry(), concurrency: options.concurrency, onProgress });
         bar?.stop();
         const { summary, failed } = printHistoryGate(report, options.listWithoutHistory);
         if (failed) throw new CliError(`schemas:gate: ${summary}`);
