@@ -8,15 +8,29 @@ import { deadLetters, deadLetterSender, deadLetterTopic } from './dead-letter';
 const SOURCE = 'tickets.events.v1';
 
 const message = (offset: number): IncomingMessage => ({
-  topic: SOURCE, partition: 1, offset: String(offset), key: `tenant-${offset % 2}`, value: Buffer.from(`body-${offset}`), headers: { event_type: 'TICKET_ASSIGNED' }, timestamp: 1_700_000_000_000 + offset,
+  topic: SOURCE,
+  partition: 1,
+  offset: String(offset),
+  key: `tenant-${offset % 2}`,
+  value: Buffer.from(`body-${offset}`),
+  headers: { event_type: 'TICKET_ASSIGNED' },
+  timestamp: 1_700_000_000_000 + offset,
 });
 
 const event = (offset: number): DecodedEvent => decodedEvent({ eventType: 'TICKET_ASSIGNED', eventId: `e-${offset}`, tenantId: 't', schemaId: 1, envelope: {}, message: message(offset) });
 
 function batch(offsets: number[], extra: Partial<BatchContext> & { tx?: unknown; rejected?: Map<string, DeadLetter> } = {}): BatchContext {
   return {
-    group: 'notifier', topic: SOURCE, partition: 1, messages: offsets.map(message), nextOffset: String(offsets.at(-1)! + 1), highWatermark: '99',
-    events: offsets.map(event), deadLetters: [], heartbeat: async () => undefined, ...extra,
+    group: 'notifier',
+    topic: SOURCE,
+    partition: 1,
+    messages: offsets.map(message),
+    nextOffset: String(offsets.at(-1)! + 1),
+    highWatermark: '99',
+    events: offsets.map(event),
+    deadLetters: [],
+    heartbeat: async () => undefined,
+    ...extra,
   } as BatchContext;
 }
 
@@ -43,13 +57,22 @@ describe('deadLetters middleware', () => {
       if (bad) throw new RejectedEventError(bad, 'assignee 7 does not exist');
     });
 
-    expect(handled).toEqual([['10', '11', '12'], ['10', '12']]);
+    expect(handled).toEqual([
+      ['10', '11', '12'],
+      ['10', '12'],
+    ]);
     const [letter] = await readTopic(kafka, deadLetterTopic('notifier'), 1);
     expect(letter.key).toBe('tenant-1');
     expect(letter.value?.toString()).toBe('body-11');
     expect(letter.headers).toMatchObject({
-      event_type: 'TICKET_ASSIGNED', 'dlq-error-class': 'RejectedEventError', 'dlq-error-message': 'assignee 7 does not exist',
-      'dlq-original-topic': SOURCE, 'dlq-original-partition': '1', 'dlq-original-offset': '11', 'dlq-original-timestamp': '1700000000011', 'dlq-group': 'notifier',
+      event_type: 'TICKET_ASSIGNED',
+      'dlq-error-class': 'RejectedEventError',
+      'dlq-error-message': 'assignee 7 does not exist',
+      'dlq-original-topic': SOURCE,
+      'dlq-original-partition': '1',
+      'dlq-original-offset': '11',
+      'dlq-original-timestamp': '1700000000011',
+      'dlq-group': 'notifier',
     });
     expect(Date.parse(letter.headers['dlq-failed-at'])).not.toBeNaN();
   });
@@ -64,7 +87,10 @@ describe('deadLetters middleware', () => {
 
     expect(seen).toEqual(['11', '13']);
     const letters = await readTopic(kafka, deadLetterTopic('notifier'), 2);
-    expect(letters.map((l) => [l.headers['dlq-original-offset'], l.headers['dlq-error-class']]).sort()).toEqual([['10', 'UndecodableMessageError'], ['12', 'RejectedEventError']]);
+    expect(letters.map((l) => [l.headers['dlq-original-offset'], l.headers['dlq-error-class']]).sort()).toEqual([
+      ['10', 'UndecodableMessageError'],
+      ['12', 'RejectedEventError'],
+    ]);
   });
 
   it('leaves a rejection inside a transaction to the transaction middleware, and sends nothing for that attempt', async () => {
@@ -81,6 +107,9 @@ describe('deadLetters middleware', () => {
     await producer.connect();
     const context = batch([1]);
     context.deadLetters.push({ message: message(1), errorClass: 'UndecodableMessageError', reason: 'bad bytes' });
-    await expect(deadLetters(deadLetterSender(producer))(context, async () => undefined)).rejects.toMatchObject({ name: 'KafkaPortError', message: expect.stringContaining('notifier.dlq does not exist') });
+    await expect(deadLetters(deadLetterSender(producer))(context, async () => undefined)).rejects.toMatchObject({
+      name: 'KafkaPortError',
+      message: expect.stringContaining('notifier.dlq does not exist'),
+    });
   });
 });

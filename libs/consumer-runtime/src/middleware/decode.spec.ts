@@ -7,11 +7,34 @@ import { EventDecoder } from '../decode/event-decoder';
 import { decodeEvents } from './decode';
 
 /** An older writer version of a contract: the reader (the catalog's) adds `priority` with a default. */
-const WRITER = { type: 'record', name: 'TicketAssigned', namespace: 'spec.tickets', fields: [
-  { name: 'event_type', type: 'string' }, { name: 'event_id', type: 'string' }, { name: 'tenant_id', type: 'string' },
-  { name: 'payload', type: { type: 'record', name: 'Payload', fields: [{ name: 'assignee', type: 'string' }] } },
-] };
-const READER = { ...WRITER, fields: [...WRITER.fields.slice(0, 3), { name: 'payload', type: { type: 'record', name: 'Payload', fields: [{ name: 'assignee', type: 'string' }, { name: 'priority', type: 'string', default: 'normal' }] } }] };
+const WRITER = {
+  type: 'record',
+  name: 'TicketAssigned',
+  namespace: 'spec.tickets',
+  fields: [
+    { name: 'event_type', type: 'string' },
+    { name: 'event_id', type: 'string' },
+    { name: 'tenant_id', type: 'string' },
+    { name: 'payload', type: { type: 'record', name: 'Payload', fields: [{ name: 'assignee', type: 'string' }] } },
+  ],
+};
+const READER = {
+  ...WRITER,
+  fields: [
+    ...WRITER.fields.slice(0, 3),
+    {
+      name: 'payload',
+      type: {
+        type: 'record',
+        name: 'Payload',
+        fields: [
+          { name: 'assignee', type: 'string' },
+          { name: 'priority', type: 'string', default: 'normal' },
+        ],
+      },
+    },
+  ],
+};
 const WRITER_ID = 41;
 const catalog = { events: [{ eventType: 'TICKET_ASSIGNED', fullName: 'spec.tickets.TicketAssigned', schema: READER }] } as unknown as Catalog;
 
@@ -27,12 +50,23 @@ function fakeRegistry(calls: number[]): SchemaRegistryClient {
   } as unknown as SchemaRegistryClient;
 }
 
-const encoded = (eventId: string, schemaId = WRITER_ID) => toWireFormat(schemaId, Type.forSchema(WRITER as never).toBuffer({ event_type: 'TICKET_ASSIGNED', event_id: eventId, tenant_id: 'tenant-a', payload: { assignee: 'u-7' } }));
+const encoded = (eventId: string, schemaId = WRITER_ID) =>
+  toWireFormat(schemaId, Type.forSchema(WRITER as never).toBuffer({ event_type: 'TICKET_ASSIGNED', event_id: eventId, tenant_id: 'tenant-a', payload: { assignee: 'u-7' } }));
 
 const message = (offset: number, value: Buffer | null): IncomingMessage => ({ topic: 'tickets', partition: 0, offset: String(offset), key: 'tenant-a', value, headers: {}, timestamp: 0 });
 
 function batch(values: Array<Buffer | null>): BatchContext {
-  return { group: 'g', topic: 'tickets', partition: 0, messages: values.map((value, i) => message(i, value)), nextOffset: String(values.length), highWatermark: '9', events: [], deadLetters: [], heartbeat: async () => undefined };
+  return {
+    group: 'g',
+    topic: 'tickets',
+    partition: 0,
+    messages: values.map((value, i) => message(i, value)),
+    nextOffset: String(values.length),
+    highWatermark: '9',
+    events: [],
+    deadLetters: [],
+    heartbeat: async () => undefined,
+  };
 }
 
 describe('decodeEvents middleware', () => {
@@ -58,10 +92,16 @@ describe('decodeEvents middleware', () => {
 
     expect(handed).toEqual(['e-4']);
     expect(context.deadLetters.map((l) => [l.message.offset, l.errorClass])).toEqual([
-      ['0', 'UndecodableMessageError'], ['1', 'UnknownSchemaError'], ['2', 'UndecodableMessageError'], ['4', 'UndecodableMessageError'],
+      ['0', 'UndecodableMessageError'],
+      ['1', 'UnknownSchemaError'],
+      ['2', 'UndecodableMessageError'],
+      ['4', 'UndecodableMessageError'],
     ]);
     expect(context.deadLetters.map((l) => l.reason)).toEqual([
-      expect.stringMatching(/magic byte/), 'schema id 77 is not known to the registry', 'the message has no value', expect.stringMatching(/does not match schema 41/),
+      expect.stringMatching(/magic byte/),
+      'schema id 77 is not known to the registry',
+      'the message has no value',
+      expect.stringMatching(/does not match schema 41/),
     ]);
   });
 

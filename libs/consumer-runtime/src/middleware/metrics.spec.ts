@@ -5,7 +5,17 @@ import { ConsumerMetrics } from '../metrics';
 const message = (offset: number): IncomingMessage => ({ topic: 'tickets', partition: 2, offset: String(offset), key: 'k', value: null, headers: {}, timestamp: 0 });
 
 function batch(offsets: number[], highWatermark: string): BatchContext {
-  return { group: 'projector', topic: 'tickets', partition: 2, messages: offsets.map(message), nextOffset: String(offsets.at(-1)! + 1), highWatermark, events: [], deadLetters: [], heartbeat: async () => undefined };
+  return {
+    group: 'projector',
+    topic: 'tickets',
+    partition: 2,
+    messages: offsets.map(message),
+    nextOffset: String(offsets.at(-1)! + 1),
+    highWatermark,
+    events: [],
+    deadLetters: [],
+    heartbeat: async () => undefined,
+  };
 }
 
 /** What a stage further in leaves on the context: decoded events of two types and one dead letter. */
@@ -49,10 +59,12 @@ describe('ConsumerMetrics middleware', () => {
     const metrics = new ConsumerMetrics();
     const context = batch([0, 1], '2');
     const failure = new Error('connect ECONNREFUSED');
-    await expect(metrics.middleware()(context, async () => {
-      project(context, ['TICKET_ASSIGNED'], []);
-      throw failure;
-    })).rejects.toBe(failure);
+    await expect(
+      metrics.middleware()(context, async () => {
+        project(context, ['TICKET_ASSIGNED'], []);
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
     expect(await value(metrics, 'eventline_events_consumed_total', { group: 'projector' })).toBe(2);
     expect(await value(metrics, 'eventline_events_projected_total', { group: 'projector' })).toBe(1);
     expect(await value(metrics, 'eventline_consumer_lag', { partition: '2' })).toBeUndefined();

@@ -18,7 +18,17 @@ function recordingTx(stored?: string) {
 const message = (offset: number): IncomingMessage => ({ topic: 'tickets', partition: 3, offset: String(offset), key: 'k', value: null, headers: {}, timestamp: 0 });
 
 function batch(offsets: number[], tx: PoolClient): TransactionalContext {
-  const context: BatchContext = { group: 'projector', topic: 'tickets', partition: 3, messages: offsets.map(message), nextOffset: String(offsets.at(-1)! + 1), highWatermark: '99', events: [], deadLetters: [], heartbeat: async () => undefined };
+  const context: BatchContext = {
+    group: 'projector',
+    topic: 'tickets',
+    partition: 3,
+    messages: offsets.map(message),
+    nextOffset: String(offsets.at(-1)! + 1),
+    highWatermark: '99',
+    events: [],
+    deadLetters: [],
+    heartbeat: async () => undefined,
+  };
   return { ...context, tx, rejected: new Map() };
 }
 
@@ -33,7 +43,10 @@ describe('storedOffsets middleware', () => {
 
     expect(handed).toEqual(['12', '13', '14']);
     expect(statements[0]).toEqual({ sql: expect.stringMatching(/^SELECT next_offset FROM consumer_offsets WHERE .* FOR UPDATE$/), params: ['cluster-1', 'projector', 'tickets', 3] });
-    expect(statements[1]).toEqual({ sql: expect.stringMatching(/^INSERT INTO consumer_offsets .* ON CONFLICT .* DO UPDATE SET next_offset = EXCLUDED.next_offset/), params: ['cluster-1', 'projector', 'tickets', 3, '15'] });
+    expect(statements[1]).toEqual({
+      sql: expect.stringMatching(/^INSERT INTO consumer_offsets .* ON CONFLICT .* DO UPDATE SET next_offset = EXCLUDED.next_offset/),
+      params: ['cluster-1', 'projector', 'tickets', 3, '15'],
+    });
     expect(statements).toHaveLength(2);
   });
 
@@ -57,11 +70,23 @@ describe('storedOffsets middleware', () => {
 
   it('reads back the stored position of every partition of a group, to seek to on assignment', async () => {
     const asked: unknown[][] = [];
-    const stored = await readStoredOffsets(async (_sql, params) => {
-      asked.push(params);
-      return { rows: [{ topic: 'tickets', partition: 0, next_offset: '7' }, { topic: 'users', partition: 2, next_offset: '40' }] };
-    }, 'cluster-1', 'projector');
+    const stored = await readStoredOffsets(
+      async (_sql, params) => {
+        asked.push(params);
+        return {
+          rows: [
+            { topic: 'tickets', partition: 0, next_offset: '7' },
+            { topic: 'users', partition: 2, next_offset: '40' },
+          ],
+        };
+      },
+      'cluster-1',
+      'projector',
+    );
     expect(asked).toEqual([['cluster-1', 'projector']]);
-    expect(stored).toEqual([{ topic: 'tickets', partition: 0, offset: '7' }, { topic: 'users', partition: 2, offset: '40' }]);
+    expect(stored).toEqual([
+      { topic: 'tickets', partition: 0, offset: '7' },
+      { topic: 'users', partition: 2, offset: '40' },
+    ]);
   });
 });

@@ -9,7 +9,14 @@ const message = (offset: number): IncomingMessage => ({ topic: 'users', partitio
 /** An event whose envelope says how the fake opener should fare with it; `plain` carries no personal data. */
 function event(offset: number, outcome: 'opens' | 'forged' | 'unknown-key' | 'store-down' | 'plain'): DecodedEvent {
   const pii_sealed = outcome === 'plain' ? null : [{ subject_ref: `s-${offset}`, generation: 1, fields: ['email'], sealed: 'AAAA' }];
-  return decodedEvent({ eventType: 'USER_REGISTERED', eventId: `e-${offset}`, tenantId: 't', schemaId: 1, envelope: { tenant_id: 't', outcome, pii_sealed, payload: { email: 'sealed' } }, message: message(offset) });
+  return decodedEvent({
+    eventType: 'USER_REGISTERED',
+    eventId: `e-${offset}`,
+    tenantId: 't',
+    schemaId: 1,
+    envelope: { tenant_id: 't', outcome, pii_sealed, payload: { email: 'sealed' } },
+    message: message(offset),
+  });
 }
 
 /**
@@ -19,10 +26,14 @@ function event(offset: number, outcome: 'opens' | 'forged' | 'unknown-key' | 'st
 const fakeOpener = {
   open: async (envelope: Record<string, unknown>) => {
     switch (envelope.outcome) {
-      case 'opens': return void ((envelope.payload as Record<string, unknown>).email = 'ana@example.com');
-      case 'forged': throw new SealError('the sealed blob does not authenticate');
-      case 'unknown-key': throw new UnknownDataKeyError('t', { ref: 's-2', generation: 1 });
-      case 'store-down': throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      case 'opens':
+        return void ((envelope.payload as Record<string, unknown>).email = 'ana@example.com');
+      case 'forged':
+        throw new SealError('the sealed blob does not authenticate');
+      case 'unknown-key':
+        throw new UnknownDataKeyError('t', { ref: 's-2', generation: 1 });
+      case 'store-down':
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     }
   },
 } as unknown as PiiOpener;
@@ -37,7 +48,10 @@ describe('openPii middleware', () => {
     let handed: DecodedEvent[] = [];
     await openPii(fakeOpener)(context, async () => void (handed = context.events));
 
-    expect(handed.map((e) => [e.eventId, envelopeRecord(e).payload.email])).toEqual([['e-0', 'ana@example.com'], ['e-3', 'sealed']]);
+    expect(handed.map((e) => [e.eventId, envelopeRecord(e).payload.email])).toEqual([
+      ['e-0', 'ana@example.com'],
+      ['e-3', 'sealed'],
+    ]);
     expect(context.deadLetters.map((l) => [l.message.offset, l.errorClass, l.reason])).toEqual([
       ['1', 'SealError', 'its personal data cannot be opened: the sealed blob does not authenticate'],
       ['2', 'UnknownDataKeyError', expect.stringMatching(/^its personal data cannot be opened: no data key s-2\/1 for tenant t/)],

@@ -7,9 +7,16 @@ import { EventConsumer } from '../event-consumer';
 import { EventRouter } from '../router';
 import { deadLetterTopic } from './dead-letter';
 
-const SCHEMA = { type: 'record', name: 'TicketAssigned', namespace: 'spec.tickets', fields: [
-  { name: 'event_type', type: 'string' }, { name: 'event_id', type: 'string' }, { name: 'tenant_id', type: 'string' },
-] };
+const SCHEMA = {
+  type: 'record',
+  name: 'TicketAssigned',
+  namespace: 'spec.tickets',
+  fields: [
+    { name: 'event_type', type: 'string' },
+    { name: 'event_id', type: 'string' },
+    { name: 'tenant_id', type: 'string' },
+  ],
+};
 const SCHEMA_ID = 7;
 /** The registry's lookup by id, the one call the decoder makes. */
 const registry = { schemaById: async (id: number) => (id === SCHEMA_ID ? SCHEMA : Promise.reject(new RegistryHttpError(404, `/schemas/ids/${id}`, 'not found'))) } as unknown as SchemaRegistryClient;
@@ -31,7 +38,10 @@ describe('EventConsumer on the in-memory Kafka port', () => {
     const producer = kafka.producer();
     await producer.connect();
     const values = [encoded('e-1'), Buffer.from('not avro'), encoded('e-2'), encoded('e-poison'), encoded('e-3')];
-    const [sent] = await producer.send(topic, values.map((value) => ({ key: 'tenant-a', value })));
+    const [sent] = await producer.send(
+      topic,
+      values.map((value) => ({ key: 'tenant-a', value })),
+    );
 
     const handled: string[] = [];
     const router = new EventRouter().on('*', async (events) => {
@@ -39,17 +49,30 @@ describe('EventConsumer on the in-memory Kafka port', () => {
       handled.push(...events.map((event) => event.eventId));
     });
     const consumer = new EventConsumer({
-      kafka, registry, catalog, group: 'projector', topics: [topic], router, logger: quiet,
+      kafka,
+      registry,
+      catalog,
+      group: 'projector',
+      topics: [topic],
+      router,
+      logger: quiet,
       retry: { permanentRetries: 0, permanentBackoff: { initialMs: 10, maxMs: 20 }, transientBackoff: { initialMs: 10, maxMs: 20 } },
     });
     await consumer.start();
     try {
       const letters = await readTopic(kafka, deadLetterTopic('projector'), 2, undefined, 10_000);
-      expect(letters.map((letter) => [letter.headers['dlq-original-offset'], letter.headers['dlq-error-class']]).sort()).toEqual([['1', 'UndecodableMessageError'], ['3', 'TypeError']]);
-      await eventually('the group to commit past the batch', async () => {
-        const committed = await withAdmin(kafka, (admin) => admin.committedOffsets('projector', topic));
-        return committed.find((p) => p.partition === sent.partition)?.offset === '5' ? true : undefined;
-      }, 10_000);
+      expect(letters.map((letter) => [letter.headers['dlq-original-offset'], letter.headers['dlq-error-class']]).sort()).toEqual([
+        ['1', 'UndecodableMessageError'],
+        ['3', 'TypeError'],
+      ]);
+      await eventually(
+        'the group to commit past the batch',
+        async () => {
+          const committed = await withAdmin(kafka, (admin) => admin.committedOffsets('projector', topic));
+          return committed.find((p) => p.partition === sent.partition)?.offset === '5' ? true : undefined;
+        },
+        10_000,
+      );
     } finally {
       await consumer.stop();
     }
@@ -63,7 +86,10 @@ describe('EventConsumer on the in-memory Kafka port', () => {
     await withAdmin(kafka, (admin) => admin.ensureTopics([{ topic, partitions: 1, replicationFactor: 1 }]));
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send(topic, ['e-1', 'e-2'].map((id) => ({ key: 'tenant-a', value: encoded(id) })));
+    await producer.send(
+      topic,
+      ['e-1', 'e-2'].map((id) => ({ key: 'tenant-a', value: encoded(id) })),
+    );
 
     let attempts = 0;
     const handled: string[] = [];

@@ -22,7 +22,17 @@ const message = (offset: number): IncomingMessage => ({ topic: 'tickets', partit
 
 function batch(offsets: number[]): BatchContext {
   const events = offsets.map((offset) => decodedEvent({ eventType: 'TICKET_ASSIGNED', eventId: `e-${offset}`, tenantId: 't', schemaId: 1, envelope: {}, message: message(offset) }));
-  return { group: 'projector', topic: 'tickets', partition: 0, messages: events.map((e) => e.message), nextOffset: String(offsets.at(-1)! + 1), highWatermark: '9', events, deadLetters: [], heartbeat: async () => undefined };
+  return {
+    group: 'projector',
+    topic: 'tickets',
+    partition: 0,
+    messages: events.map((e) => e.message),
+    nextOffset: String(offsets.at(-1)! + 1),
+    highWatermark: '9',
+    events,
+    deadLetters: [],
+    heartbeat: async () => undefined,
+  };
 }
 
 /** What a handler writes: one statement naming the offsets of the events it was given. */

@@ -17,7 +17,10 @@ export async function produce(kafka: KafkaPort, topic: string, messages: { key: 
   const producer = kafka.producer({ idempotent: true });
   await producer.connect();
   try {
-    return await producer.send(topic, messages.map((m) => ({ key: m.key, value: Buffer.from(m.value), headers: m.headers, timestamp: m.timestamp })));
+    return await producer.send(
+      topic,
+      messages.map((m) => ({ key: m.key, value: Buffer.from(m.value), headers: m.headers, timestamp: m.timestamp })),
+    );
   } finally {
     await producer.disconnect();
   }

@@ -30,7 +30,11 @@ describe('in-memory Kafka port', () => {
     const kafka = createMemoryKafka();
     const topic = await freshTopic(kafka, 'memory.unsupported', 1);
     await withAdmin(kafka, async (admin) => {
-      await expect(admin.topicConfig(topic)).rejects.toMatchObject({ name: 'KafkaPortError', retriable: false, message: expect.stringMatching(/^topicConfig .*not supported by the in-memory Kafka port/) });
+      await expect(admin.topicConfig(topic)).rejects.toMatchObject({
+        name: 'KafkaPortError',
+        retriable: false,
+        message: expect.stringMatching(/^topicConfig .*not supported by the in-memory Kafka port/),
+      });
       await expect(admin.alterTopicConfig(topic, { 'retention.ms': '1' })).rejects.toThrow(/^alterTopicConfig is not supported/);
       await expect(admin.deleteRecordsBefore(topic, [{ partition: 0, offset: '1' }])).rejects.toThrow(/^deleteRecordsBefore .*not supported/);
     });
@@ -54,7 +58,11 @@ describe('in-memory Kafka port', () => {
     const second = await new RecordingMember(kafka, { groupId, fromBeginning: true }).start([topic]);
     expect([first.owned().length, second.owned().length]).toEqual([2, 2]);
     expect([...first.owned(), ...second.owned()].sort()).toEqual([0, 1, 2, 3]);
-    await produce(kafka, topic, Array.from({ length: 40 }, (_, i) => ({ key: `tenant-${i}`, value: String(i) })));
+    await produce(
+      kafka,
+      topic,
+      Array.from({ length: 40 }, (_, i) => ({ key: `tenant-${i}`, value: String(i) })),
+    );
     await first.waitFor(1);
     await second.waitFor(1);
     expect(first.received.every((m) => first.owned().includes(m.partition))).toBe(true);
@@ -68,7 +76,10 @@ describe('in-memory Kafka port', () => {
   it('hands a batch whose handler failed over again, from the same offset', async () => {
     const kafka = createMemoryKafka({ failedBatchDelayMs: 20 });
     const topic = await freshTopic(kafka, 'memory.redeliver', 1);
-    await produce(kafka, topic, [{ key: 'k', value: 'a' }, { key: 'k', value: 'b' }]);
+    await produce(kafka, topic, [
+      { key: 'k', value: 'a' },
+      { key: 'k', value: 'b' },
+    ]);
     let failures = 2;
     const member = await new RecordingMember(kafka, { groupId: uniqueName('memory-redeliver'), fromBeginning: true }).start([topic], () => {
       if (failures-- > 0) throw new Error('not yet');
@@ -82,9 +93,15 @@ describe('in-memory Kafka port', () => {
   it('starts a partition where a seek made in onAssigned says, as readTopicFrom relies on', async () => {
     const kafka = createMemoryKafka();
     const topic = await freshTopic(kafka, 'memory.seek-on-assign', 2);
-    await produce(kafka, topic, [{ key: 'a', value: 'old-a' }, { key: 'b', value: 'old-b' }]);
+    await produce(kafka, topic, [
+      { key: 'a', value: 'old-a' },
+      { key: 'b', value: 'old-b' },
+    ]);
     const start = await topicEnd(kafka, topic);
-    await produce(kafka, topic, [{ key: 'a', value: 'new-a' }, { key: 'b', value: 'new-b' }]);
+    await produce(kafka, topic, [
+      { key: 'a', value: 'new-a' },
+      { key: 'b', value: 'new-b' },
+    ]);
     const read = await readTopicFrom(kafka, topic, start, 2, undefined, 5_000);
     expect(read.map((m) => m.value?.toString()).sort()).toEqual(['new-a', 'new-b']);
   });

@@ -22,7 +22,11 @@ describe.each(EACH_CLIENT)('Kafka port contract, broker admin (%s)', (client) =>
 
   it('deletes records before an offset, and the start offsets move there', async () => {
     const topic = await freshTopic(kafka, 'contract.delete-records', 2);
-    await produce(kafka, topic, [0, 1, 2, 3, 4, 5].map((i) => ({ key: `k${i % 2}`, value: String(i) })));
+    await produce(
+      kafka,
+      topic,
+      [0, 1, 2, 3, 4, 5].map((i) => ({ key: `k${i % 2}`, value: String(i) })),
+    );
     await withAdmin(kafka, async (admin) => {
       expect((await admin.startOffsets(topic)).map((p) => p.offset)).toEqual(['0', '0']);
       const end = await admin.endOffsets(topic);

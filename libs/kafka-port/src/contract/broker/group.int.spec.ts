@@ -19,7 +19,11 @@ describe.each(EACH_CLIENT)('Kafka port contract, broker groups (%s)', (client) =
     expect(first.assignments.length).toBeGreaterThanOrEqual(2);
 
     // Both members consume their own share of what is produced now.
-    await produce(kafka, topic, Array.from({ length: 40 }, (_, i) => ({ key: `tenant-${i}`, value: String(i) })));
+    await produce(
+      kafka,
+      topic,
+      Array.from({ length: 40 }, (_, i) => ({ key: `tenant-${i}`, value: String(i) })),
+    );
     await eventually('every message consumed once by the group', async () => (first.received.length + second.received.length >= 40 ? true : undefined));
     expect(new Set(first.received.map((m) => m.partition)).size).toBeLessThanOrEqual(2);
     expect(first.received.every((m) => first.owned().includes(m.partition))).toBe(true);
@@ -34,7 +38,10 @@ describe.each(EACH_CLIENT)('Kafka port contract, broker groups (%s)', (client) =
     const unreachable = createKafkaPort({ brokers: [`127.0.0.1:${await freePort()}`], clientId: 'contract-unreachable', client });
     const producer = unreachable.producer({ idempotent: true, retry: { retries: 2, initialRetryTimeMs: 50, maxRetryTimeMs: 200 } });
     const started = Date.now();
-    const error = await producer.connect().then(() => producer.send('contract.nowhere', [{ key: 'k', value: Buffer.from('v') }])).catch((e: unknown) => e);
+    const error = await producer
+      .connect()
+      .then(() => producer.send('contract.nowhere', [{ key: 'k', value: Buffer.from('v') }]))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'KafkaPortError', retriable: true });
     expect(Date.now() - started).toBeLessThan(15_000);
     await producer.disconnect().catch(() => undefined);

@@ -20,16 +20,24 @@ export function adminContract(kafka: KafkaPort): void {
   it("describes a group's members, and sets the offsets of a group that has none", async () => {
     const topic = await freshTopic(kafka, 'contract.group-offsets', 1);
     const groupId = uniqueName('contract-set-offsets');
-    await produce(kafka, topic, [0, 1, 2].map((i) => ({ key: 'k', value: String(i) })));
+    await produce(
+      kafka,
+      topic,
+      [0, 1, 2].map((i) => ({ key: 'k', value: String(i) })),
+    );
     const consumer = kafka.consumer({ groupId, fromBeginning: true, autoCommit: false });
     await consumer.connect();
     await consumer.subscribe([topic]);
     await consumer.run(async () => undefined);
     await withAdmin(kafka, async (admin) => {
-      const active = await eventually('the member in the group', async () => {
-        const group = await admin.describeGroup(groupId);
-        return group.members.length === 1 ? group : undefined;
-      }, 30_000);
+      const active = await eventually(
+        'the member in the group',
+        async () => {
+          const group = await admin.describeGroup(groupId);
+          return group.members.length === 1 ? group : undefined;
+        },
+        30_000,
+      );
       expect(active.state).toBe('Stable');
       expect(active.members[0].clientId).toMatch(/kafka-port-contract/);
       await consumer.disconnect();
@@ -66,7 +74,11 @@ export function adminContract(kafka: KafkaPort): void {
   it('finds offsets by timestamp and the end offsets', async () => {
     const topic = await freshTopic(kafka, 'contract.time', 1);
     const base = Date.now() - 60_000;
-    await produce(kafka, topic, [0, 1, 2, 3].map((i) => ({ key: 'k', value: String(i), timestamp: base + i * 1_000 })));
+    await produce(
+      kafka,
+      topic,
+      [0, 1, 2, 3].map((i) => ({ key: 'k', value: String(i), timestamp: base + i * 1_000 })),
+    );
     await withAdmin(kafka, async (admin) => {
       expect(await admin.offsetsAtTimestamp(topic, base + 2_000)).toEqual([{ partition: 0, offset: '2' }]);
       expect(await admin.offsetsAtTimestamp(topic, base - 1)).toEqual([{ partition: 0, offset: '0' }]);

@@ -6,7 +6,11 @@ import { freshTopic, produce, RecordingMember } from '../fixture';
 export function groupContract(kafka: KafkaPort): void {
   it('hands a batch to the handler for several partitions at once (partitionsConcurrently)', async () => {
     const topic = await freshTopic(kafka, 'contract.concurrent', 3);
-    await produce(kafka, topic, Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: String(i) })));
+    await produce(
+      kafka,
+      topic,
+      Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: String(i) })),
+    );
     let inHandler = 0;
     let most = 0;
     const member = new RecordingMember(kafka, { groupId: uniqueName('contract-concurrent'), fromBeginning: true, partitionsConcurrently: 3 });

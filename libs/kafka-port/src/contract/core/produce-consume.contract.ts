@@ -7,7 +7,11 @@ export function produceConsumeContract(kafka: KafkaPort): void {
   it('keeps a key on one partition, carries headers, and a group commits what it consumed', async () => {
     const topic = await freshTopic(kafka, 'contract.roundtrip', 3);
     const groupId = uniqueName('contract-group');
-    const sent = await produce(kafka, topic, Array.from({ length: 5 }, (_, i) => ({ key: 'tenant-a', value: `v${i}`, headers: { n: String(i), event_type: 'TICKET_ASSIGNED' } })));
+    const sent = await produce(
+      kafka,
+      topic,
+      Array.from({ length: 5 }, (_, i) => ({ key: 'tenant-a', value: `v${i}`, headers: { n: String(i), event_type: 'TICKET_ASSIGNED' } })),
+    );
     expect(new Set(sent.map((r) => r.partition)).size).toBe(1);
     expect(sent[0].baseOffset).toBe('0');
 
@@ -26,7 +30,11 @@ export function produceConsumeContract(kafka: KafkaPort): void {
   it('without autoCommit commits only what commitOffsets says, and a new member starts there', async () => {
     const topic = await freshTopic(kafka, 'contract.manual', 1);
     const groupId = uniqueName('contract-manual');
-    await produce(kafka, topic, Array.from({ length: 6 }, (_, i) => ({ key: 'k', value: `m${i}` })));
+    await produce(
+      kafka,
+      topic,
+      Array.from({ length: 6 }, (_, i) => ({ key: 'k', value: `m${i}` })),
+    );
     const first = await new RecordingMember(kafka, { groupId, fromBeginning: true, autoCommit: false }).start([topic]);
     await first.waitFor(6);
     await first.consumer.commitOffsets([{ topic, partition: 0, offset: '4' }]);
@@ -53,7 +61,11 @@ export function produceConsumeContract(kafka: KafkaPort): void {
 
   it('seeks a partition back from inside the handler, and reads it again from there', async () => {
     const topic = await freshTopic(kafka, 'contract.seek', 1);
-    await produce(kafka, topic, Array.from({ length: 4 }, (_, i) => ({ key: 'k', value: `s${i}` })));
+    await produce(
+      kafka,
+      topic,
+      Array.from({ length: 4 }, (_, i) => ({ key: 'k', value: `s${i}` })),
+    );
     let rewound = false;
     const member = new RecordingMember(kafka, { groupId: uniqueName('contract-seek'), fromBeginning: true });
     await member.start([topic], (messages) => {
@@ -71,9 +83,13 @@ export function produceConsumeContract(kafka: KafkaPort): void {
     const topic = await freshTopic(kafka, 'contract.pause', 2);
     const member = new RecordingMember(kafka, { groupId: uniqueName('contract-pause'), fromBeginning: true });
     await member.start([topic]);
-    await member.consumer.seek({ topic, partition: 0, offset: '0' });
+    member.consumer.seek({ topic, partition: 0, offset: '0' });
     member.consumer.pause([{ topic, partitions: [0] }]);
-    const sent = await produce(kafka, topic, ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((key) => ({ key, value: key })));
+    const sent = await produce(
+      kafka,
+      topic,
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((key) => ({ key, value: key })),
+    );
     const perPartition = await withAdmin(kafka, (admin) => admin.endOffsets(topic));
     const onOne = Number(perPartition.find((p) => p.partition === 1)?.offset);
     const onZero = Number(perPartition.find((p) => p.partition === 0)?.offset);

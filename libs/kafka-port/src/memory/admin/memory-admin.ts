@@ -35,10 +35,12 @@ export class MemoryAdmin implements AdminPort {
 
   async partitionCounts(topics: string[]): Promise<Map<string, number>> {
     this.check('describing topics');
-    return new Map(topics.flatMap((topic) => {
-      const log = this.cluster.findTopic(topic);
-      return log ? [[topic, log.partitions.length] as const] : [];
-    }));
+    return new Map(
+      topics.flatMap((topic) => {
+        const log = this.cluster.findTopic(topic);
+        return log ? [[topic, log.partitions.length] as const] : [];
+      }),
+    );
   }
 
   async topicConfig(): Promise<Record<string, string>> {

@@ -14,7 +14,8 @@ export class MemoryCluster {
 
   createTopic(spec: TopicSpec): boolean {
     if (this.topics.has(spec.topic)) return false;
-    if (!Number.isInteger(spec.partitions) || spec.partitions < 1) throw new KafkaPortError(`creating topics: ${spec.topic} needs a positive whole number of partitions, got ${spec.partitions}`, false);
+    if (!Number.isInteger(spec.partitions) || spec.partitions < 1)
+      throw new KafkaPortError(`creating topics: ${spec.topic} needs a positive whole number of partitions, got ${spec.partitions}`, false);
     if (spec.replicationFactor > this.brokers) {
       throw new KafkaPortError(`creating topics: ${spec.topic} asks for replication factor ${spec.replicationFactor}, more than the ${this.brokers} broker the in-memory cluster has`, false);
     }

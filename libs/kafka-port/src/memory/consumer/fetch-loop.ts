@@ -87,10 +87,13 @@ export class FetchLoop {
   private wakeAt(time: number): void {
     if (this.retryTimer && this.retryTimer.at <= time) return;
     clearTimeout(this.retryTimer?.timer);
-    const timer = setTimeout(() => {
-      this.retryTimer = undefined;
-      this.wake();
-    }, Math.max(0, time - Date.now()));
+    const timer = setTimeout(
+      () => {
+        this.retryTimer = undefined;
+        this.wake();
+      },
+      Math.max(0, time - Date.now()),
+    );
     this.retryTimer = { at: time, timer };
   }
 }
