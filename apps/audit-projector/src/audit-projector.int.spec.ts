@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Client, type Pool } from 'pg';
 import { checkpointProblem, lastCheckpoint, loadCheckpointKey } from '@eventline/audit-projection';
@@ -11,15 +10,14 @@ import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient, toWireFormat } from '@eventline/schema-registry';
 import { checkpointKeyFile, loadStackEndpoints, masterKeyFile } from '@eventline/stack-config';
 import { MasterKey, PgSubjectKeyStore } from '@eventline/subject-keys';
-import { eventually, exited, readTopic, startApp, ticketAssigned, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { eventually, readTopic, startAppUnderTest, ticketAssigned, uniqueName, type AppUnderTest } from '@eventline/test-harness';
 import { Type } from 'avsc';
 
 const GROUP = 'audit-projector';
-const PORT = 18091;
 
 /** The real projector app as its own process (kill -9 and other faults: infra/faults). */
 // Checkpoints every second, signed with the stack's development key, so the timer shows within the spec.
-const startProjector = () => startApp('apps/audit-projector/src/main.ts', { AUDIT_PROJECTOR_PORT: String(PORT), EVENTLINE_CHECKPOINT_EVERY_S: '1' });
+const startProjector = () => startAppUnderTest({ app: 'audit-projector', env: { EVENTLINE_CHECKPOINT_EVERY_S: '1' } });
 
 describe('audit-projector against the real stack', () => {
   jest.setTimeout(300_000);
@@ -29,18 +27,16 @@ describe('audit-projector against the real stack', () => {
   const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'audit-projector-test' });
   let pool: Pool;
   let publisher: Publisher;
-  let projector: ChildProcess | undefined;
+  let projector: AppUnderTest | undefined;
 
   beforeAll(async () => {
     await migrate(endpoints.databaseUrl);
     pool = createPool({ applicationName: 'audit-projector-test', connectionString: endpoints.databaseUrl });
     publisher = new Publisher({ kafka, registry, catalog, source: 'audit-test', maxBatchSize: 1_000 });
-    projector = startProjector();
-    await waitForHealth(PORT);
+    projector = await startProjector();
   });
   afterAll(async () => {
-    projector?.kill('SIGTERM');
-    if (projector) await exited(projector);
+    await projector?.stop();
     await publisher.close();
     await pool.end();
   });
