@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { loadCatalog } from '@eventline/contracts';
@@ -9,19 +8,18 @@ import { purgeSubjectCopies, REDACTED } from '@eventline/read-model-erasure';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints, masterKeyFile } from '@eventline/stack-config';
 import { MasterKey, PgSubjectKeyStore } from '@eventline/subject-keys';
-import { eventually, exited, readTopicFrom, startApp, topicEnd, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { eventually, readTopicFrom, startAppUnderTest, topicEnd, uniqueName, type AppUnderTest } from '@eventline/test-harness';
 import { startSmtpServer, startWebhookReceiver } from './test-support';
 
-const PORT = 18293;
 const WEBHOOK_PORT = 18294;
 const SMTP_PORT = 2526;
 const WAIT = 120_000;
 const LOG = '/tmp/notification-worker-int-test.log';
 
 /** The real worker as its own process, talking to the test's SMTP server and webhook receiver. */
-function startWorker(): ChildProcess {
-  const env = { NOTIFICATION_WORKER_PORT: String(PORT), SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, NOTIFICATION_RETRY_BASE_MS: '300', NOTIFICATION_POLL_MS: '200' };
-  return startApp('apps/notification-worker/src/main.ts', env, LOG);
+function startWorker(): Promise<AppUnderTest> {
+  const env = { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, NOTIFICATION_RETRY_BASE_MS: '300', NOTIFICATION_POLL_MS: '200' };
+  return startAppUnderTest({ app: 'notification-worker', env, logFile: LOG, readyTimeoutMs: WAIT });
 }
 
 describe('notification-worker against the real stack', () => {
@@ -30,7 +28,7 @@ describe('notification-worker against the real stack', () => {
   const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'notification-worker-test' });
   let pool: Pool;
   let publisher: Publisher;
-  let worker: ChildProcess | undefined;
+  let worker: AppUnderTest | undefined;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let hooks: Awaited<ReturnType<typeof startWebhookReceiver>>;
 
@@ -40,12 +38,10 @@ describe('notification-worker against the real stack', () => {
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'notification-test' });
     smtp = await startSmtpServer(SMTP_PORT);
     hooks = await startWebhookReceiver(WEBHOOK_PORT);
-    worker = startWorker();
-    await waitForHealth(PORT, WAIT);
+    worker = await startWorker();
   });
   afterAll(async () => {
-    worker?.kill('SIGTERM');
-    if (worker) await exited(worker);
+    await worker?.stop();
     await publisher?.close();
     await pool?.end();
     await smtp?.close();
