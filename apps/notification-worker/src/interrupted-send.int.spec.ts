@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Pool } from 'pg';
@@ -9,7 +8,7 @@ import { createPool, migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { findWorkspaceRoot, loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, freePort, metricSum, startApp, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { eventually, freePort, metricSum, startAppUnderTest, uniqueName, type AppUnderTest } from '@eventline/test-harness';
 import { startSmtpServer } from './test-support';
 
 const WAIT = 45_000;
@@ -29,13 +28,11 @@ describe('notification-worker killed between an accepted email and its record', 
   let publisher: Publisher;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let smtpPort: number;
-  let worker: ChildProcess | undefined;
+  let worker: AppUnderTest | undefined;
 
   const startWorker = async (env: Record<string, string> = {}) => {
-    const port = await freePort();
-    worker = startApp('apps/notification-worker/src/main.ts', { NOTIFICATION_WORKER_PORT: String(port), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NOTIFICATION_POLL_MS: '200', ...env }, LOG);
-    await waitForHealth(port, WAIT);
-    return port;
+    worker = await startAppUnderTest({ app: 'notification-worker', env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NOTIFICATION_POLL_MS: '200', ...env }, logFile: LOG, readyTimeoutMs: WAIT });
+    return worker.port;
   };
   const uncertainInDatabase = async () => Number((await pool.query("SELECT count(*) FROM notification_sends WHERE state = 'uncertain'")).rows[0].count);
 
@@ -48,8 +45,7 @@ describe('notification-worker killed between an accepted email and its record', 
     smtp = await startSmtpServer(smtpPort);
   });
   afterAll(async () => {
-    worker?.kill('SIGKILL');
-    if (worker) await exited(worker);
+    await worker?.stop({ signal: 'SIGKILL' });
     await publisher?.close();
     await pool?.end();
     await smtp?.close();
@@ -70,8 +66,7 @@ describe('notification-worker killed between an accepted email and its record', 
       payload: { ticketId: 'T-1', newAssigneeId: recipient, newAssigneeType: 'user', actorUserId: 'lead-1', assignedAt: Date.now() },
     }]);
     await eventually('the SMTP server to accept the email', async () => mailsTo()[0], WAIT);
-    worker!.kill('SIGKILL');
-    await exited(worker!);
+    await worker!.stop({ signal: 'SIGKILL' });
     const email = async () => (await pool.query(
       "SELECT n.id, n.status, s.state FROM notifications n LEFT JOIN notification_sends s ON s.notification_id = n.id WHERE n.tenant_id = $1 AND n.channel = 'email'", [tenant])).rows[0];
     // Committed before the SMTP transaction began, and never marked sent: the process died in between.
