@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import type { Pool } from 'pg';
 import { catalogTopics, loadCatalog } from '@eventline/contracts';
 import { createKafkaPort, withAdmin } from '@eventline/kafka-port';
@@ -6,10 +5,9 @@ import { createPool, migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, startApp, ticketAssigned, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { eventually, startAppUnderTest, ticketAssigned, uniqueName, type AppUnderTest } from '@eventline/test-harness';
 import { eventlineWith } from '../testing/run-cli';
 
-const PROJECTOR_PORT = 18098;
 
 /**
  * C2: the audit read model rebuilt from the topics equals the live one, hash chain included; a
@@ -25,14 +23,13 @@ describe('eventline rebuild audit (real Kafka, registry, PostgreSQL and audit pr
   const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'rebuild-cli-test' });
   const tenants = [uniqueName('rebuild-a'), uniqueName('rebuild-b')];
   const cli = (...args: string[]) => eventlineWith({ EVENTLINE_TOPIC_PREFIX: prefix }, ...args);
-  const startProjector = () => startApp('apps/audit-projector/src/main.ts', { EVENTLINE_TOPIC_PREFIX: prefix, AUDIT_PROJECTOR_PORT: String(PROJECTOR_PORT) });
+  const startProjector = () => startAppUnderTest({ app: 'audit-projector', env: { EVENTLINE_TOPIC_PREFIX: prefix } });
   let pool: Pool;
-  let projector: ChildProcess | undefined;
+  let projector: AppUnderTest | undefined;
   let publisher: Publisher;
 
   const stopProjector = async () => {
-    projector?.kill('SIGTERM');
-    if (projector) await exited(projector);
+    await projector?.stop();
     projector = undefined;
   };
   const auditRows = async () => Number((await pool.query('SELECT count(*) AS n FROM audit_logs WHERE tenant_id = ANY($1)', [tenants])).rows[0].n);
@@ -47,8 +44,7 @@ describe('eventline rebuild audit (real Kafka, registry, PostgreSQL and audit pr
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog, source: 'rebuild-cli-test' });
     // Published before the projector starts, so its catching up is the live projection rate to set beside the rebuild's.
     await publish(0, 5_000);
-    projector = startProjector();
-    await waitForHealth(PROJECTOR_PORT);
+    projector = await startProjector();
     const started = Date.now();
     await eventually('5,000 rows in audit_logs', async () => ((await auditRows()) === 5_000 ? true : undefined), 120_000);
     console.log(`live audit projection caught up 5000 events in ${((Date.now() - started) / 1000).toFixed(1)} s (${Math.round(5_000_000 / (Date.now() - started))} ev/s)`);
@@ -96,8 +92,7 @@ describe('eventline rebuild audit (real Kafka, registry, PostgreSQL and audit pr
     expect(rows[0].n).toBe(0);
 
     await publish(5_000, 10);
-    projector = startProjector();
-    await waitForHealth(PROJECTOR_PORT);
+    projector = await startProjector();
     await eventually('the 10 new events projected after the swap', async () => ((await auditRows()) === 5_010 ? true : undefined), 60_000);
     const again = await cli('rebuild', 'audit');
     expect([again.code, again.stdout.includes('Equal: the rebuild reproduces the live read model, hash chain included.')]).toEqual([0, true]);

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +9,11 @@ import { createPool, migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, readTopic, startApp, ticketAssigned, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { eventually, readTopic, startAppUnderTest, ticketAssigned, uniqueName, type AppUnderTest } from '@eventline/test-harness';
 import { eventIdsDigest, type Manifest } from '../replay/manifest';
 import { eventlineWith } from '../testing/run-cli';
 
 const DAY = 86_400_000;
-const PROJECTOR_PORT = 18097;
 
 /**
  * C1: the test publishes 10,000 events of three tenants, spread over ten days and all published
@@ -37,15 +35,14 @@ describe('eventline replay: exact by tenant and occurred_at window (real Kafka, 
   const cli = (...args: string[]) => eventlineWith({ EVENTLINE_TOPIC_PREFIX: prefix, EVENTLINE_ACTOR: 'auditor@example.com' }, ...args);
   const windowArgs = ['--tenant', tenant, '--from', new Date(window.from).toISOString(), '--to', new Date(window.to).toISOString()];
   let pool: Pool;
-  let projector: ChildProcess | undefined;
+  let projector: AppUnderTest | undefined;
   let expected: string[];
 
   beforeAll(async () => {
     await migrate(endpoints.databaseUrl);
     pool = createPool({ connectionString: endpoints.databaseUrl, applicationName: 'replay-cli-test' });
     await withAdmin(kafka, (admin) => admin.ensureTopics(catalogTopics(catalog).map((t) => ({ topic: t.topic, partitions: t.partitions, replicationFactor: 1, config: t.config }))));
-    projector = startApp('apps/audit-projector/src/main.ts', { EVENTLINE_TOPIC_PREFIX: prefix, AUDIT_PROJECTOR_PORT: String(PROJECTOR_PORT) });
-    await waitForHealth(PROJECTOR_PORT);
+    projector = await startAppUnderTest({ app: 'audit-projector', env: { EVENTLINE_TOPIC_PREFIX: prefix } });
 
     const spread = Array.from({ length: 10_000 }, (_, i) => ({ tenant: tenants[i % 3], at: base + Math.floor((i * 10 * DAY) / 10_000) }));
     const edges = [window.from - 1, window.from, window.to - 1, window.to].map((at) => ({ tenant, at }));
@@ -59,8 +56,7 @@ describe('eventline replay: exact by tenant and occurred_at window (real Kafka, 
     }, 120_000);
   });
   afterAll(async () => {
-    projector?.kill('SIGTERM');
-    if (projector) await exited(projector);
+    await projector?.stop();
     await pool?.end();
     await withAdmin(kafka, async (admin) => admin.deleteTopics((await admin.listTopics()).filter((t) => t.startsWith(prefix))));
   });
