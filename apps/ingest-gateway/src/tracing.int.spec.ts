@@ -1,10 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
 import { ApiKeyStore } from '@eventline/api-keys';
 import { catalogTopics, loadCatalog } from '@eventline/contracts';
 import { createKafkaPort, withAdmin } from '@eventline/kafka-port';
 import { createPool, migrate } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { createScratchDatabase, eventually, exited, freePort, startApp, uniqueName, waitForHealth, type ScratchDatabase } from '@eventline/test-harness';
+import { createScratchDatabase, eventually, startAppUnderTest, uniqueName, type AppUnderTest, type ScratchDatabase } from '@eventline/test-harness';
 import { OtlpReceiver, type ReceivedSpan } from '@eventline/tracing/testing';
 import { ticketAssigned, TICKETS_TOPIC } from './testing/ticket-assigned';
 
@@ -26,9 +25,9 @@ describe('tracing from the HTTP request to the projection row', () => {
   const topic = `${prefix}${TICKETS_TOPIC}`;
   const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'tracing-spec' });
   const receiver = new OtlpReceiver();
-  const children: ChildProcess[] = [];
+  let gateway: AppUnderTest | undefined;
+  let consumer: AppUnderTest | undefined;
   let scratch: ScratchDatabase;
-  let gatewayPort: number;
 
   beforeAll(async () => {
     await receiver.start();
@@ -36,17 +35,15 @@ describe('tracing from the HTTP request to the projection row', () => {
     await migrate(scratch.url);
     const { partitions, config } = catalogTopics(loadCatalog(undefined, { topicPrefix: prefix })).find((t) => t.topic === topic)!;
     await withAdmin(kafka, (admin) => admin.ensureTopics([{ topic, partitions, replicationFactor: 1, config }]));
-    gatewayPort = await freePort();
     const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, EVENTLINE_TOPIC_PREFIX: prefix, DATABASE_URL: scratch.url };
+    const consumerEnv = { ...tracing, OTEL_BSP_SCHEDULE_DELAY: '200', TRACED_GROUP: `${prefix}traced-audit`, TRACED_TOPICS: topic, OTEL_SERVICE_NAME: 'traced-audit-consumer' };
+    consumer = await startAppUnderTest({ app: 'apps/ingest-gateway/src/testing/traced-audit-consumer.ts', env: consumerEnv, readyTimeoutMs: false });
     // The gateway's batch delay outlasts the test: its spans arrive only through the flush on SIGTERM.
-    children.push(startApp('apps/ingest-gateway/src/main.ts', { ...tracing, INGEST_PORT: String(gatewayPort), OTEL_BSP_SCHEDULE_DELAY: '600000' }));
-    children.push(startApp('apps/ingest-gateway/src/testing/traced-audit-consumer.ts', { ...tracing, OTEL_BSP_SCHEDULE_DELAY: '200', TRACED_GROUP: `${prefix}traced-audit`, TRACED_TOPICS: topic, OTEL_SERVICE_NAME: 'traced-audit-consumer' }));
-    await waitForHealth(gatewayPort);
+    gateway = await startAppUnderTest({ app: 'ingest-gateway', env: { ...tracing, OTEL_BSP_SCHEDULE_DELAY: '600000' } });
   });
 
   afterAll(async () => {
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map(exited));
+    await Promise.all([gateway?.stop(), consumer?.stop()]);
     await receiver.stop();
     await withAdmin(kafka, async (admin) => admin.deleteTopics((await admin.listTopics()).filter((name) => name.startsWith(prefix))));
     await scratch.drop();
@@ -56,7 +53,7 @@ describe('tracing from the HTTP request to the projection row', () => {
     const tenant = uniqueName('traced');
     const pool = createPool({ applicationName: 'tracing-spec', connectionString: scratch.url, max: 1 });
     const { plaintext } = await new ApiKeyStore(pool).create({ name: uniqueName('tracing-spec'), tenantIds: [tenant], eventTypes: ['*'] });
-    const response = await fetch(`http://127.0.0.1:${gatewayPort}/v1/events`, {
+    const response = await fetch(`${gateway!.url}/v1/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${plaintext}`, traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01`, tracestate: 'caller=1' },
       body: JSON.stringify(ticketAssigned(tenant, 'T-1')),
@@ -69,8 +66,7 @@ describe('tracing from the HTTP request to the projection row', () => {
     const consumed = await eventually('the consumer spans', async () => (receiver.spans.some((span) => span.service === 'traced-audit-consumer' && isInsert(span)) ? true : undefined), 30_000);
     expect(consumed).toBe(true);
     expect(receiver.spans.some((span) => span.service === 'ingest-gateway')).toBe(false);
-    const gateway = children[0];
-    gateway.kill('SIGTERM');
+    gateway!.child.kill('SIGTERM');
     await eventually('the gateway spans, flushed on SIGTERM', async () => (receiver.spans.some((span) => span.service === 'ingest-gateway') ? true : undefined), 10_000);
 
     const trace = receiver.spans.filter((span) => span.traceId === CALLER_TRACE);

@@ -10,7 +10,7 @@ export interface AppUnderTestOptions {
   env?: Record<string, string>;
   /** The port the app serves /health and /metrics on, handed over in `portVariable`; a free one when omitted. */
   port?: number;
-  /** `<APP>_PORT` (ingest-gateway: INGEST_PORT) unless given. */
+  /** `<APP>_PORT` (ingest-gateway: INGEST_PORT) unless given; an entry file gets none unless given. */
   portVariable?: string;
   /** How long to wait for /health/ready to answer 200; false returns once the process is spawned. */
   readyTimeoutMs?: number | false;
@@ -47,8 +47,8 @@ export const defaultPortVariable = (app: string) => PORT_VARIABLES[app] ?? `${ap
 export async function startAppUnderTest(options: AppUnderTestOptions): Promise<AppUnderTest> {
   const entry = options.app.includes('/') ? options.app : `apps/${options.app}/src/main.ts`;
   const port = options.port ?? (await freePort());
-  const portVariable = options.portVariable ?? defaultPortVariable(options.app);
-  const child = spawnApp(entry, { [portVariable]: String(port), ...options.env }, 'pipe');
+  const portVariable = options.portVariable ?? (entry === options.app ? undefined : defaultPortVariable(options.app));
+  const child = spawnApp(entry, { ...(portVariable ? { [portVariable]: String(port) } : {}), ...options.env }, 'pipe');
   const app = underTest(child, port, collectLogs(child, options.logFile));
   if (options.readyTimeoutMs === false) return app;
   try {
