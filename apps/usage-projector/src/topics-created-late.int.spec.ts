@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import { catalogTopics, loadCatalog } from '@eventline/contracts';
 import { createKafkaPort, type AdminPort } from '@eventline/kafka-port';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, freePort, health, startApp, waitForHealth } from '@eventline/test-harness';
+import { eventually, health, startAppUnderTest, waitForHealth, type AppUnderTest } from '@eventline/test-harness';
 import { usageTopics } from '@eventline/usage-kpis';
 
 const LOG = '/tmp/usage-projector-topics-late.log';
@@ -18,7 +17,7 @@ describe('usage-projector started while one of its topics does not exist yet', (
   const topic = usageTopics(catalog).at(-1)!;
   const spec = catalogTopics(catalog).find((t) => t.topic === topic)!;
   let admin: AdminPort;
-  let projector: ChildProcess | undefined;
+  let projector: AppUnderTest | undefined;
 
   beforeAll(async () => {
     admin = createKafkaPort({ brokers: loadStackEndpoints().kafkaBrokers, clientId: 'topics-late-test' }).admin();
@@ -27,15 +26,14 @@ describe('usage-projector started while one of its topics does not exist yet', (
     await eventually(`${topic} to be deleted`, async () => (!(await admin.listTopics()).includes(topic) ? true : undefined));
   });
   afterAll(async () => {
-    projector?.kill('SIGKILL');
-    if (projector) await exited(projector);
+    await projector?.stop({ signal: 'SIGKILL' });
     await admin.ensureTopics([{ ...spec, replicationFactor: 1 }]);
     await admin.disconnect();
   });
 
   it('waits for the topic, names it in readiness, and is ready within seconds of its creation', async () => {
-    const port = await freePort();
-    projector = startApp('apps/usage-projector/src/main.ts', { USAGE_PROJECTOR_PORT: String(port) }, LOG);
+    projector = await startAppUnderTest({ app: 'usage-projector', logFile: LOG, readyTimeoutMs: false });
+    const { port } = projector;
     const waiting = await eventually('the projector to wait for its topics', async () => {
       const answer = await health(port);
       return answer?.body.waitingFor === 'kafka topics' ? answer : undefined;
@@ -49,6 +47,6 @@ describe('usage-projector started while one of its topics does not exist yet', (
     const seconds = (Date.now() - created) / 1_000;
     console.log(`usage-projector ready ${seconds.toFixed(1)} s after ${topic} was created`);
     expect(seconds).toBeLessThan(15);
-    expect(projector.exitCode).toBeNull();
+    expect(projector.child.exitCode).toBeNull();
   });
 });
