@@ -21,7 +21,7 @@ describe('startTracing with an in-memory exporter', () => {
     const outgoing = await context.with(parent, () =>
       tracer.startActiveSpan('consume', { kind: SpanKind.CONSUMER }, async (span) => {
         await new Promise((resolve) => setTimeout(resolve, 5));
-        const headers = injectTraceHeaders({});
+        const headers = injectTraceHeaders<Record<string, string>>({});
         span.end();
         return headers;
       }),
