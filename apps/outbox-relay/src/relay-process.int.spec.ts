@@ -1,4 +1,4 @@
-import { eventually, exited, uniqueName } from '@eventline/test-harness';
+import { eventually, uniqueName } from '@eventline/test-harness';
 import { relaySuite } from './testing/relay-suite';
 
 describe('outbox-relay processes against the real stack', () => {
@@ -9,7 +9,7 @@ describe('outbox-relay processes against the real stack', () => {
     const tenants = [uniqueName('late-a'), uniqueName('late-b')];
     const committed = await suite.commitEvents(tenants, 5);
     expect(await suite.publishedCount(tenants)).toBe(0);
-    suite.relays.push(suite.startRelay(100));
+    await suite.startRelay(100);
     await eventually('all rows published', async () => ((await suite.publishedCount(tenants)) === 10 ? true : undefined), 60_000);
     expect(await suite.messagesByTenant(tenants, 10)).toEqual(committed);
   });
@@ -18,16 +18,15 @@ describe('outbox-relay processes against the real stack', () => {
     const tenants = Array.from({ length: 5 }, () => uniqueName('killed'));
     const committed = await suite.commitEvents(tenants, 1_000);
     const total = 5_000;
-    suite.relays.push(suite.startRelay(20));
+    const killed = await suite.startRelay(20);
     const atKill = await eventually('some rows published', async () => {
       const n = await suite.publishedCount(tenants);
       return n >= 300 ? n : undefined;
     }, 60_000);
-    suite.relays[0].kill('SIGKILL');
-    await exited(suite.relays[0]);
+    await killed.stop({ signal: 'SIGKILL' });
     expect(atKill).toBeLessThan(total);
 
-    suite.relays.push(suite.startRelay(200));
+    await suite.startRelay(200);
     await eventually('every row published', async () => ((await suite.publishedCount(tenants)) === total ? true : undefined), 120_000);
     const received = await suite.messagesByTenant(tenants, total);
     for (const tenant of tenants) {

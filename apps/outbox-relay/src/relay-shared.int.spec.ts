@@ -7,7 +7,7 @@ describe('two outbox-relay processes on one outbox', () => {
 
   it('shares the outbox between two relays without double sends, in per-tenant order', async () => {
     const tenants = Array.from({ length: 8 }, () => uniqueName('shared'));
-    suite.relays.push(suite.startRelay(50), suite.startRelay(50));
+    await Promise.all([suite.startRelay(50), suite.startRelay(50)]);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const committed = await suite.commitEvents(tenants, 250);
     await eventually('every row published', async () => ((await suite.publishedCount(tenants)) === 2_000 ? true : undefined), 120_000);

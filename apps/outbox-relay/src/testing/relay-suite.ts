@@ -1,19 +1,19 @@
-import type { ChildProcess } from 'node:child_process';
 import type { Pool } from 'pg';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { OutboxWriter } from '@eventline/outbox';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { exited, readTopic, startApp, ticketAssigned } from '@eventline/test-harness';
+import { readTopic, startAppUnderTest, ticketAssigned, type AppUnderTest } from '@eventline/test-harness';
 import { createPool } from '@eventline/persistence';
 
 const TOPIC = 'tickets.events.v1';
 
 export interface RelaySuite {
   /** Relays a test started; each is stopped with SIGTERM after the test. */
-  relays: ChildProcess[];
-  startRelay(batchSize: number): ChildProcess;
+  relays: AppUnderTest[];
+  /** Starts a relay, once ready, among `relays`. */
+  startRelay(batchSize: number): Promise<AppUnderTest>;
   commitEvents(tenants: string[], perTenant: number): Promise<Map<string, string[]>>;
   publishedCount(tenants: string[]): Promise<number>;
   messagesByTenant(tenants: string[], atLeast: number): Promise<Map<string, string[]>>;
@@ -21,22 +21,21 @@ export interface RelaySuite {
 
 /**
  * Registers the hooks of a suite that runs real relay processes (so one can start late or be killed with SIGKILL;
- * two may run, so each takes any free HTTP port) against outbox rows it commits itself.
+ * two may run, each on a free HTTP port of its own) against outbox rows it commits itself.
  */
 export function relaySuite(): RelaySuite {
   const endpoints = loadStackEndpoints();
   const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'relay-process-test' });
   let pool: Pool;
   let publisher: Publisher;
-  const relays: ChildProcess[] = [];
+  const relays: AppUnderTest[] = [];
 
   beforeAll(() => {
     pool = createPool({ applicationName: 'outbox-relay-test', connectionString: endpoints.databaseUrl });
     publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), source: 'relay-test' });
   });
   afterEach(async () => {
-    relays.forEach((relay) => relay.kill('SIGTERM'));
-    await Promise.all(relays.map(exited));
+    await Promise.all(relays.map((relay) => relay.stop()));
     relays.length = 0;
   });
   afterAll(async () => {
@@ -76,6 +75,10 @@ export function relaySuite(): RelaySuite {
     return byTenant;
   }
 
-  const startRelay = (batchSize: number) => startApp('apps/outbox-relay/src/main.ts', { OUTBOX_BATCH_SIZE: String(batchSize), OUTBOX_RELAY_PORT: '0' });
+  const startRelay = async (batchSize: number) => {
+    const relay = await startAppUnderTest({ app: 'outbox-relay', env: { OUTBOX_BATCH_SIZE: String(batchSize) } });
+    relays.push(relay);
+    return relay;
+  };
   return { relays, startRelay, commitEvents, publishedCount, messagesByTenant };
 }
