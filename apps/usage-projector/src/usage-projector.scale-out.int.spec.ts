@@ -1,13 +1,12 @@
 import { eventually, uniqueName } from '@eventline/test-harness';
-import { PORT_A, PORT_B, WAIT, chatMessage, healthy, postGenerated, projectedTotal, projectorSuite, startProjector } from './testing/usage-fixtures';
+import { PORT_A, PORT_B, WAIT, chatMessage, postGenerated, projectedTotal, projectorSuite, startProjector } from './testing/usage-fixtures';
 
 describe('usage-projector scaled out to two instances', () => {
   jest.setTimeout(400_000);
   const suite = projectorSuite('usage-projector-scale-test');
 
   it('two instances in one group share the partitions and project every event exactly once', async () => {
-    suite.running.push(startProjector(PORT_B));
-    await healthy(PORT_B);
+    suite.running.push(await startProjector(PORT_B));
     const tenants = Array.from({ length: 10 }, (_, i) => uniqueName(`pair-${i}`));
     const total = 2_000;
     const projectedByA = await projectedTotal(PORT_A);
