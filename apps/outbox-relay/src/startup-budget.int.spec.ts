@@ -1,4 +1,4 @@
-import { eventually, exited, freePort, health, startAppUnderTest, type AppUnderTest } from '@eventline/test-harness';
+import { eventually, freePort, health, startAppUnderTest, type AppUnderTest } from '@eventline/test-harness';
 
 /** Apps that wait for a broker nobody starts: a port that refuses every connection. */
 describe('outbox-relay when a dependency never answers', () => {
@@ -34,7 +34,7 @@ describe('outbox-relay when a dependency never answers', () => {
     expect(terminated.child.signalCode).toBe('SIGTERM');
     expect(exitAfter).toBeLessThan(5);
 
-    await exited(budgeted.child);
+    await budgeted.exited();
     expect(budgeted.child.exitCode).toBe(1);
     expect(budgeted.logs()).toContain('kafka did not answer within EVENTLINE_STARTUP_BUDGET_S=8s');
     const waitLines = budgeted.logs().split('\n').filter((line) => line.includes('"waiting for kafka'));
@@ -45,7 +45,7 @@ describe('outbox-relay when a dependency never answers', () => {
 
   it('exits 1 at once, naming the variable, when EVENTLINE_STARTUP_BUDGET_S is not a number of seconds', async () => {
     const relay = await startRelay({ EVENTLINE_STARTUP_BUDGET_S: 'soon' });
-    await exited(relay.child);
+    await relay.exited();
     expect(relay.child.exitCode).toBe(1);
     expect(relay.logs()).toContain('EVENTLINE_STARTUP_BUDGET_S must be a positive number of seconds (default 300), got "soon"');
     expect(await health(relay.port, '/health/live')).toBeUndefined();

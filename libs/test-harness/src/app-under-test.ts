@@ -25,6 +25,8 @@ export interface AppUnderTest {
   readonly child: ChildProcess;
   /** The last LOG_LIMIT characters the app printed, stdout and stderr. */
   logs(): string;
+  /** Resolves once the process has exited and what it printed is in logs() (and the log file). */
+  exited(): Promise<void>;
   /**
    * Sends `signal` (SIGTERM unless told), then SIGKILL once `graceMs` has passed without an exit;
    * resolves when the process has exited. Calling it again, or after the app exited, is harmless.
@@ -35,6 +37,7 @@ export interface AppUnderTest {
 const LOG_LIMIT = 200_000;
 const DEFAULT_READY_MS = 120_000;
 const DEFAULT_GRACE_MS = 15_000;
+const OUTPUT_DRAIN_MS = 2_000;
 const PORT_VARIABLES: Record<string, string> = { 'ingest-gateway': 'INGEST_PORT' };
 
 export const defaultPortVariable = (app: string) => PORT_VARIABLES[app] ?? `${app.replace(/-/g, '_').toUpperCase()}_PORT`;
@@ -61,16 +64,23 @@ export async function startAppUnderTest(options: AppUnderTestOptions): Promise<A
 }
 
 function underTest(child: ChildProcess, port: number, logs: () => string): AppUnderTest {
+  // 'close' comes once the output pipes are drained too; a process that handed them on to a
+  // child of its own might hold them open, so the wait for them is bounded.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const drained = async () => {
+    await exited(child);
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, OUTPUT_DRAIN_MS).unref())]);
+  };
   return {
     port,
     url: `http://127.0.0.1:${port}`,
     child,
     logs,
+    exited: drained,
     async stop({ signal = 'SIGTERM', graceMs = DEFAULT_GRACE_MS } = {}) {
-      if (hasExited(child)) return;
-      child.kill(signal);
+      if (!hasExited(child)) child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited(child);
+      await drained();
       clearTimeout(timer);
     },
   };
