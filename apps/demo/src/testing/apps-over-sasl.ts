@@ -1,7 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { loadSaslStack, saslClientEnv, type SaslStack } from '@eventline/stack-config';
-import { exited, freePort, startApp, waitForHealth } from '@eventline/test-harness';
+import { freePort, startAppUnderTest, type AppUnderTest } from '@eventline/test-harness';
 import { platformApps, type PlatformApp } from '../platform-apps';
 
 const ALL_APPS = platformApps({}).map((app) => app.name);
@@ -15,18 +14,23 @@ const logFile = (app: string) => `/tmp/eventline-sasl-${app}.log`;
 export class AppsOverSasl {
   readonly stack: SaslStack = loadSaslStack(ALL_APPS);
   apps: PlatformApp[] = [];
-  private processes: ChildProcess[] = [];
+  private running: AppUnderTest[] = [];
 
   async start(names: string[], extraEnv: Record<string, string> = {}): Promise<void> {
     const ports: Record<string, string> = {};
     for (const app of platformApps({})) ports[app.portVariable] = String(await freePort());
     this.apps = platformApps(ports).filter((app) => names.includes(app.name));
-    this.processes = this.apps.map((app) => {
-      rmSync(logFile(app.name), { force: true });
-      const env = { ...ports, ...extraEnv, ...saslClientEnv(this.stack, app.name), LOG_LEVEL: 'info', KAFKA_LOG_LEVEL: 'debug', KAFKAJS_LOG_LEVEL: 'debug' };
-      return startApp(app.entry, env, logFile(app.name));
-    });
-    await Promise.all(this.apps.map((app) => waitForHealth(app.port, 50_000)));
+    const started = await Promise.allSettled(
+      this.apps.map((app) => {
+        rmSync(logFile(app.name), { force: true });
+        const env = { ...ports, ...extraEnv, ...saslClientEnv(this.stack, app.name), LOG_LEVEL: 'info', KAFKA_LOG_LEVEL: 'debug', KAFKAJS_LOG_LEVEL: 'debug' };
+        return startAppUnderTest({ app: app.entry, port: app.port, portVariable: app.portVariable, env, logFile: logFile(app.name), readyTimeoutMs: 50_000 });
+      }),
+    );
+    // The apps that did start are stopped by stop(), also when another one failed.
+    this.running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    const failed = started.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   port(name: string): number {
@@ -37,8 +41,7 @@ export class AppsOverSasl {
 
   /** SIGTERM, then every app's whole log (what it printed while running and stopping). */
   async stop(): Promise<Array<{ app: string; log: string }>> {
-    for (const child of this.processes) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await Promise.all(this.processes.map(exited));
+    await Promise.all(this.running.map((app) => app.stop()));
     return this.apps.map((app) => ({ app: app.name, log: readFileSync(logFile(app.name), 'utf8') }));
   }
 
