@@ -1,6 +1,5 @@
-import type { ChildProcess } from 'node:child_process';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, freePort, health, LatePort, startApp, waitForHealth } from '@eventline/test-harness';
+import { eventually, freePort, health, LatePort, startAppUnderTest, waitForHealth, type AppUnderTest } from '@eventline/test-harness';
 import { platformApps, type PlatformApp } from '../platform-apps';
 
 const LOGS = '/tmp/eventline-late-dependencies';
@@ -18,7 +17,7 @@ export function describeLateDependencies(names: string[]): void {
     let registry: LatePort;
     let kafka: LatePort;
     let apps: PlatformApp[];
-    let processes: ChildProcess[] = [];
+    let processes: AppUnderTest[] = [];
 
     beforeAll(async () => {
       registry = await LatePort.to(new URL(endpoints.schemaRegistryUrl).host);
@@ -29,11 +28,10 @@ export function describeLateDependencies(names: string[]): void {
       const registryUrl = new URL(endpoints.schemaRegistryUrl);
       registryUrl.port = String(registry.port);
       const env = { ...ports, SCHEMA_REGISTRY_URL: registryUrl.toString().replace(/\/$/, ''), KAFKA_BROKERS: `127.0.0.1:${kafka.port}`, EVENTLINE_STARTUP_BUDGET_S: '120' };
-      processes = apps.map((app) => startApp(app.entry, env, `${LOGS}-${app.name}.log`));
+      processes = await Promise.all(apps.map((app) => startAppUnderTest({ app: app.entry, port: app.port, portVariable: app.portVariable, env, logFile: `${LOGS}-${app.name}.log`, readyTimeoutMs: false })));
     });
     afterAll(async () => {
-      processes.forEach((child) => child.kill('SIGKILL'));
-      await Promise.all(processes.map(exited));
+      await Promise.all(processes.map((app) => app.stop({ signal: 'SIGKILL' })));
       await registry.close();
       await kafka.close();
     });
@@ -64,9 +62,9 @@ export function describeLateDependencies(names: string[]): void {
       expect(Math.max(...readyAfter)).toBeLessThan(20);
 
       const stopping = Date.now();
-      const exitAfter = await Promise.all(processes.map(async (child) => (child.kill('SIGTERM'), await exited(child), seconds(stopping))));
+      const exitAfter = await Promise.all(processes.map(async (app) => (await app.stop(), seconds(stopping))));
       console.log(`seconds to exit after SIGTERM: ${apps.map((app, i) => `${app.name} ${exitAfter[i]}`).join(', ')}`);
-      expect(processes.map((child) => child.signalCode ?? child.exitCode)).toEqual(apps.map(() => 'SIGTERM'));
+      expect(processes.map(({ child }) => child.signalCode ?? child.exitCode)).toEqual(apps.map(() => 'SIGTERM'));
       expect(Math.max(...exitAfter)).toBeLessThan(10);
     });
   });
