@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exited, freePort, startApp, waitForHealth } from '@eventline/test-harness';
+import { startAppUnderTest, type AppUnderTest } from '@eventline/test-harness';
 
 export const AUDIT_PROJECTOR = { entry: 'apps/audit-projector/src/main.ts', portVariable: 'AUDIT_PROJECTOR_PORT' };
 export const USAGE_PROJECTOR = { entry: 'apps/usage-projector/src/main.ts', portVariable: 'USAGE_PROJECTOR_PORT' };
@@ -13,7 +12,7 @@ export const USAGE_PROJECTOR = { entry: 'apps/usage-projector/src/main.ts', port
  */
 export class ProjectorProcess {
   readonly logFile = join(mkdtempSync(join(tmpdir(), 'fault-projector-')), 'projector.log');
-  process: ChildProcess | undefined;
+  private running: AppUnderTest | undefined;
   port = 0;
 
   constructor(
@@ -21,14 +20,17 @@ export class ProjectorProcess {
     private readonly env: Record<string, string> = {},
   ) {}
 
-  async start(): Promise<void> {
-    this.port = await freePort();
-    this.process = startApp(this.app.entry, { ...this.env, [this.app.portVariable]: String(this.port) }, this.logFile);
+  get process() {
+    return this.running?.child;
   }
 
-  async startReady(timeoutMs = 120_000): Promise<void> {
-    await this.start();
-    await waitForHealth(this.port, timeoutMs);
+  async start(readyTimeoutMs: number | false = false): Promise<void> {
+    this.running = await startAppUnderTest({ app: this.app.entry, portVariable: this.app.portVariable, env: this.env, logFile: this.logFile, readyTimeoutMs });
+    this.port = this.running.port;
+  }
+
+  startReady(timeoutMs = 120_000): Promise<void> {
+    return this.start(timeoutMs);
   }
 
   /** Lines of its log that contain `text`, over every process this object started. */
@@ -38,12 +40,12 @@ export class ProjectorProcess {
 
   /** Sends the signal and resolves once the process has gone, with the seconds it took. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number> {
-    const child = this.process;
-    if (!child) return 0;
+    const running = this.running;
+    if (!running) return 0;
     const started = Date.now();
-    child.kill(signal);
-    await exited(child);
-    this.process = undefined;
+    // A fault spec times the stop itself, so the SIGKILL fallback comes only at its own deadline.
+    await running.stop({ signal, graceMs: 60_000 });
+    this.running = undefined;
     return (Date.now() - started) / 1000;
   }
 }
