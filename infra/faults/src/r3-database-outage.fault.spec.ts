@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,7 +9,7 @@ import { createPool, migrate } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints, localDir } from '@eventline/stack-config';
-import { eventually, exited, freePort, metricSum, startApp, ticketAssigned, topicSize, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { eventually, freePort, metricSum, startAppUnderTest, ticketAssigned, topicSize, uniqueName, waitForHealth, type AppUnderTest } from '@eventline/test-harness';
 import { PrivatePostgres } from '../../stack/src/private-postgres';
 import { bySize } from './fault-size';
 import { databaseOutage, ExitWatch } from './support/app-watch';
@@ -57,7 +56,7 @@ describe('R3: a PostgreSQL outage under the audit projector', () => {
   const publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'r3-fault-test', maxBatchSize: 1_000 });
   let database: PrivatePostgres;
   let pool: Pool;
-  let projector: ChildProcess;
+  let projector: AppUnderTest | undefined;
   let watch: ExitWatch;
   let port: number;
   let setupS: number;
@@ -68,9 +67,9 @@ describe('R3: a PostgreSQL outage under the audit projector', () => {
     // The projector boots (the slow part) while its database is prepared on another port; it
     // waits for the database at start, and finds it on its port only once migrated and positioned.
     const databasePort = await freePort();
-    port = await freePort();
-    projector = startApp('apps/audit-projector/src/main.ts', { DATABASE_URL: PrivatePostgres.urlOn(databasePort), AUDIT_PROJECTOR_PORT: String(port) }, projectorLog());
-    watch = new ExitWatch(projector);
+    projector = await startAppUnderTest({ app: 'audit-projector', env: { DATABASE_URL: PrivatePostgres.urlOn(databasePort) }, logFile: projectorLog(), readyTimeoutMs: false });
+    port = projector.port;
+    watch = new ExitWatch(projector.child);
     const [privateDatabase, startAt] = await Promise.all([PrivatePostgres.start(), endPositions(kafka, topics)]);
     database = privateDatabase;
     await migrate(database.databaseUrl);
@@ -84,8 +83,7 @@ describe('R3: a PostgreSQL outage under the audit projector', () => {
 
   afterAll(async () => {
     watch?.expectExit();
-    projector?.kill('SIGTERM');
-    await Promise.all([projector && exited(projector), publisher.close()]);
+    await Promise.all([projector?.stop(), publisher.close()]);
     await pool?.end();
     await database?.remove();
   });

@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import type { Pool } from 'pg';
 import { createKafkaPort, type PartitionOffset } from '@eventline/kafka-port';
 import { OutboxWriter } from '@eventline/outbox';
@@ -6,7 +5,7 @@ import { createPool, migrate, withTransaction } from '@eventline/persistence';
 import { Publisher } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
 import { loadStackEndpoints } from '@eventline/stack-config';
-import { eventually, exited, freePort, readTopicFrom, startApp, topicEnd, ticketAssigned, uniqueName, waitForHealth } from '@eventline/test-harness';
+import { eventually, freePort, readTopicFrom, startAppUnderTest, topicEnd, ticketAssigned, uniqueName, waitForHealth, type AppUnderTest } from '@eventline/test-harness';
 import { PrivatePostgres } from '../../stack/src/private-postgres';
 import { bySize } from './fault-size';
 import { databaseOutage, ExitWatch } from './support/app-watch';
@@ -30,7 +29,7 @@ describe('R3: a PostgreSQL outage under the outbox relay', () => {
   const writer = new OutboxWriter(new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), source: 'r3-relay-fault-test' }));
   let database: PrivatePostgres;
   let pool: Pool;
-  let relay: ChildProcess;
+  let relay: AppUnderTest | undefined;
   let watch: ExitWatch;
   let port: number;
 
@@ -41,12 +40,12 @@ describe('R3: a PostgreSQL outage under the outbox relay', () => {
   beforeAll(async () => {
     // As in R3 for the projector: the relay boots while its database is prepared on another port.
     const databasePort = await freePort();
-    port = await freePort();
     // Small batches, so the outage comes while most rows are still waiting; a poll too slow to
     // matter, so a row committed after the outage is published only if LISTEN/NOTIFY came back.
-    const env = { DATABASE_URL: PrivatePostgres.urlOn(databasePort), OUTBOX_RELAY_PORT: String(port), OUTBOX_BATCH_SIZE: '20', OUTBOX_POLL_MS: '120000' };
-    relay = startApp('apps/outbox-relay/src/main.ts', env);
-    watch = new ExitWatch(relay);
+    const env = { DATABASE_URL: PrivatePostgres.urlOn(databasePort), OUTBOX_BATCH_SIZE: '20', OUTBOX_POLL_MS: '120000' };
+    relay = await startAppUnderTest({ app: 'outbox-relay', env, readyTimeoutMs: false });
+    port = relay.port;
+    watch = new ExitWatch(relay.child);
     database = await PrivatePostgres.start();
     await migrate(database.databaseUrl);
     const setup = createPool({ connectionString: database.databaseUrl, applicationName: 'r3-relay-fault-setup', max: 1 });
@@ -59,8 +58,7 @@ describe('R3: a PostgreSQL outage under the outbox relay', () => {
 
   afterAll(async () => {
     watch?.expectExit();
-    relay?.kill('SIGTERM');
-    if (relay) await exited(relay);
+    await relay?.stop();
     await pool?.end();
     await database?.remove();
   });
