@@ -12,17 +12,21 @@ const tracer = trace.getTracer('@eventline/publisher');
  */
 export function inPublishSpan<T>(events: UntypedEventInput[], work: () => Promise<T>): Promise<T> {
   const links = carriedContexts(events);
-  return tracer.startActiveSpan('publish', { kind: SpanKind.PRODUCER, links, attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.batch.message_count': events.length } }, async (span) => {
-    try {
-      return await work();
-    } catch (error) {
-      span.recordException(error as Error);
-      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-      throw error;
-    } finally {
-      span.end();
-    }
-  });
+  return tracer.startActiveSpan(
+    'publish',
+    { kind: SpanKind.PRODUCER, links, attributes: { 'messaging.system': 'kafka', 'messaging.operation.type': 'send', 'messaging.batch.message_count': events.length } },
+    async (span) => {
+      try {
+        return await work();
+      } catch (error) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }
 
 function carriedContexts(events: UntypedEventInput[]): Link[] {

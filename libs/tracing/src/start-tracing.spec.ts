@@ -36,7 +36,9 @@ describe('startTracing with an in-memory exporter', () => {
   it('names the variable when the batch delay is not a number', () => {
     jest.isolateModules(() => {
       const { startTracing: fresh } = jest.requireActual<typeof import('./start-tracing')>('./start-tracing');
-      expect(() => fresh({ service: 's', env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', OTEL_BSP_SCHEDULE_DELAY: 'soon' } })).toThrow('OTEL_BSP_SCHEDULE_DELAY must be a positive number of milliseconds, got "soon"');
+      expect(() => fresh({ service: 's', env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:1', OTEL_BSP_SCHEDULE_DELAY: 'soon' } })).toThrow(
+        'OTEL_BSP_SCHEDULE_DELAY must be a positive number of milliseconds, got "soon"',
+      );
     });
   });
 });

@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   });
   await consumer.start();
   process.once('SIGTERM', () => {
-    void consumer.stop().then(() => pool.end()).then(() => process.kill(process.pid, 'SIGTERM'));
+    void consumer
+      .stop()
+      .then(() => pool.end())
+      .then(() => process.kill(process.pid, 'SIGTERM'));
   });
 }
 

@@ -19,7 +19,17 @@ function event(offset: number, traceOf?: number): DecodedEvent {
 }
 
 function batchOf(events: DecodedEvent[]): BatchContext {
-  return { group: 'g', topic: 'tickets.events.v1', partition: 2, messages: events.map((e) => e.message), nextOffset: '9', highWatermark: '9', events, deadLetters: [], heartbeat: async () => undefined };
+  return {
+    group: 'g',
+    topic: 'tickets.events.v1',
+    partition: 2,
+    messages: events.map((e) => e.message),
+    nextOffset: '9',
+    highWatermark: '9',
+    events,
+    deadLetters: [],
+    heartbeat: async () => undefined,
+  };
 }
 
 /** What a handler's query does: a span in the active context, as the pg instrumentation makes one. */

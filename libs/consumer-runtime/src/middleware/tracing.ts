@@ -33,7 +33,12 @@ export async function traceEvents(context: BatchContext, next: () => Promise<voi
 }
 
 function eventSpans(decoded: DecodedEvent[], producers: Context[], batch: Span): Span[] {
-  batch.addLinks(producers.map((producer) => trace.getSpanContext(producer)).filter((span) => span !== undefined).map((span) => ({ context: span })));
+  batch.addLinks(
+    producers
+      .map((producer) => trace.getSpanContext(producer))
+      .filter((span) => span !== undefined)
+      .map((span) => ({ context: span })),
+  );
   return decoded.map((event, i) =>
     tracer.startSpan(`process ${event.eventType}`, { kind: SpanKind.CONSUMER, attributes: eventAttributes(event), links: [{ context: batch.spanContext() }] }, producers[i]),
   );
