@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findWorkspaceRoot } from '@eventline/stack-config';
 import { eventually } from './eventually';
@@ -25,19 +24,6 @@ export function spawnApp(entry: string, env: Record<string, string>, output: 'ig
   // The channel is for the child's sake; it must not keep the test process alive.
   child.channel?.unref();
   return child;
-}
-
-/** Runs an app that is expected to stop by itself (refusing to start, say): its exit code and everything it printed. */
-export async function runToExit(entry: string, env: Record<string, string> = {}): Promise<{ exitCode: number | null; output: string }> {
-  const logDir = mkdtempSync(join(tmpdir(), 'app-run-'));
-  const logFile = join(logDir, 'app.log');
-  try {
-    const child = startApp(entry, env, logFile);
-    await exited(child);
-    return { exitCode: child.exitCode, output: readFileSync(logFile, 'utf8') };
-  } finally {
-    rmSync(logDir, { recursive: true, force: true });
-  }
 }
 
 /** Resolves once the process has exited, also when it already had (a SIGKILLed child has a signalCode, no exitCode). */

@@ -112,3 +112,10 @@ async function untilReady(app: AppUnderTest, timeoutMs: number): Promise<void> {
 
 const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 const lastLines = (text: string, count: number) => text.trimEnd().split('\n').slice(-count).join('\n');
+
+/** Runs an app that is expected to stop by itself (refusing to start, say): its exit code and everything it printed. */
+export async function runToExit(entry: string, env: Record<string, string> = {}): Promise<{ exitCode: number | null; output: string }> {
+  const app = await startAppUnderTest({ app: entry, env, readyTimeoutMs: false });
+  await app.exited();
+  return { exitCode: app.child.exitCode, output: app.logs() };
+}

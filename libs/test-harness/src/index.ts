@@ -8,9 +8,9 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 export { ticketAssigned } from './fixtures';
-export { startApp, runToExit, exited, health, waitForHealth, metricSum, projectNodeMajor } from './app-process';
+export { startApp, exited, health, waitForHealth, metricSum, projectNodeMajor } from './app-process';
 export type { Health } from './app-process';
-export { startAppUnderTest, defaultPortVariable, type AppUnderTest, type AppUnderTestOptions } from './app-under-test';
+export { startAppUnderTest, runToExit, defaultPortVariable, type AppUnderTest, type AppUnderTestOptions } from './app-under-test';
 export { LatePort, freePort } from './late-port';
 export { TempGitRepo } from './temp-git-repo';
 export { createScratchDatabase, type ScratchDatabase } from './scratch-database';
