@@ -88,12 +88,12 @@ function underTest(child: ChildProcess, port: number, logs: () => string): AppUn
 
 function collectLogs(child: ChildProcess, logFile: string | undefined): () => string {
   let text = '';
-  const keep = (chunk: Buffer) => {
-    text = (text + chunk.toString()).slice(-LOG_LIMIT);
+  const keep = (chunk: string) => {
+    text = (text + chunk).slice(-LOG_LIMIT);
     if (logFile) appendFileSync(logFile, chunk);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  // Decoded as UTF-8 per stream, so a character split across two chunks stays whole.
+  for (const stream of [child.stdout, child.stderr]) stream?.setEncoding('utf8').on('data', keep);
   return () => text;
 }
 
