@@ -14,9 +14,9 @@ const CALLER_SPAN = '00f067aa0ba902b7';
 const isInsert = (span: ReceivedSpan) => span.name.startsWith('pg.query:INSERT');
 
 /**
- * One event's journey as one trace, across real processes exporting OTLP: the gateway (its
- * main.ts) and a consumer running the runtime's pipeline with traceEvents and the audit
- * projection, on prefixed topics and a scratch database.
+ * One event's journey as one trace, across the real apps as processes exporting OTLP: the gateway
+ * and the audit projector (whose default pipeline runs traceEvents), on prefixed topics and a
+ * scratch database.
  */
 describe('tracing from the HTTP request to the projection row', () => {
   jest.setTimeout(120_000);
@@ -26,24 +26,24 @@ describe('tracing from the HTTP request to the projection row', () => {
   const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'tracing-spec' });
   const receiver = new OtlpReceiver();
   let gateway: AppUnderTest | undefined;
-  let consumer: AppUnderTest | undefined;
+  let projector: AppUnderTest | undefined;
   let scratch: ScratchDatabase;
 
   beforeAll(async () => {
     await receiver.start();
     scratch = await createScratchDatabase(endpoints.databaseUrl);
     await migrate(scratch.url);
-    const { partitions, config } = catalogTopics(loadCatalog(undefined, { topicPrefix: prefix })).find((t) => t.topic === topic)!;
-    await withAdmin(kafka, (admin) => admin.ensureTopics([{ topic, partitions, replicationFactor: 1, config }]));
+    // The projector subscribes to every event, so it waits for every catalog topic.
+    const topics = catalogTopics(loadCatalog(undefined, { topicPrefix: prefix })).map((t) => ({ topic: t.topic, partitions: t.partitions, replicationFactor: 1, config: t.config }));
+    await withAdmin(kafka, (admin) => admin.ensureTopics(topics));
     const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, EVENTLINE_TOPIC_PREFIX: prefix, DATABASE_URL: scratch.url };
-    const consumerEnv = { ...tracing, OTEL_BSP_SCHEDULE_DELAY: '200', TRACED_GROUP: `${prefix}traced-audit`, TRACED_TOPICS: topic, OTEL_SERVICE_NAME: 'traced-audit-consumer' };
-    consumer = await startAppUnderTest({ app: 'apps/ingest-gateway/src/testing/traced-audit-consumer.ts', env: consumerEnv, readyTimeoutMs: false });
+    projector = await startAppUnderTest({ app: 'audit-projector', env: { ...tracing, OTEL_BSP_SCHEDULE_DELAY: '200' } });
     // The gateway's batch delay outlasts the test: its spans arrive only through the flush on SIGTERM.
     gateway = await startAppUnderTest({ app: 'ingest-gateway', env: { ...tracing, OTEL_BSP_SCHEDULE_DELAY: '600000' } });
   });
 
   afterAll(async () => {
-    await Promise.all([gateway?.stop(), consumer?.stop()]);
+    await Promise.all([gateway?.stop(), projector?.stop()]);
     await receiver.stop();
     await withAdmin(kafka, async (admin) => admin.deleteTopics((await admin.listTopics()).filter((name) => name.startsWith(prefix))));
     await scratch.drop();
@@ -63,7 +63,7 @@ describe('tracing from the HTTP request to the projection row', () => {
     await eventually('the event projected', async () => ((await pool.query('SELECT 1 FROM domain_events WHERE event_id = $1', [eventId])).rowCount === 1 ? true : undefined), 60_000);
     await pool.end();
 
-    const consumed = await eventually('the consumer spans', async () => (receiver.spans.some((span) => span.service === 'traced-audit-consumer' && isInsert(span)) ? true : undefined), 30_000);
+    const consumed = await eventually('the projector spans', async () => (receiver.spans.some((span) => span.service === 'audit-projector' && isInsert(span)) ? true : undefined), 30_000);
     expect(consumed).toBe(true);
     expect(receiver.spans.some((span) => span.service === 'ingest-gateway')).toBe(false);
     gateway!.child.kill('SIGTERM');
@@ -79,11 +79,11 @@ describe('tracing from the HTTP request to the projection row', () => {
     const publish = one('publish', (s) => s.service === 'ingest-gateway' && s.name === 'publish');
     const event = one('event', (s) => s.name === 'process TICKET_ASSIGNED');
     const batch = one('batch', (s) => s.name === `process ${topic}`);
-    const writes = trace.filter((s) => s.service === 'traced-audit-consumer' && s.parentSpanId === batch.spanId && isInsert(s));
+    const writes = trace.filter((s) => s.service === 'audit-projector' && s.parentSpanId === batch.spanId && isInsert(s));
 
     expect(request).toMatchObject({ name: 'POST /v1/events', parentSpanId: CALLER_SPAN, attributes: { 'http.response.status_code': 202 } });
     expect(publish).toMatchObject({ kind: 'PRODUCER', parentSpanId: request.spanId });
-    expect(event).toMatchObject({ service: 'traced-audit-consumer', kind: 'CONSUMER', parentSpanId: publish.spanId, attributes: { 'messaging.message.id': eventId } });
+    expect(event).toMatchObject({ service: 'audit-projector', kind: 'CONSUMER', parentSpanId: publish.spanId, attributes: { 'messaging.message.id': eventId } });
     expect(event.links).toEqual([{ traceId: CALLER_TRACE, spanId: batch.spanId }]);
     expect(batch).toMatchObject({ kind: 'CONSUMER', parentSpanId: publish.spanId, links: [{ traceId: CALLER_TRACE, spanId: publish.spanId }] });
     expect(writes.length).toBeGreaterThanOrEqual(1);
