@@ -5,8 +5,9 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, TracerProvider, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace';
+import { BatchSpanProcessor, SimpleSpanProcessor, TracerProvider, type Sampler, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { samplerFrom } from './sampler';
 
 export interface TracingOptions {
   /** The resource's service.name (OTEL_SERVICE_NAME wins when set, as collectors expect). */
@@ -34,7 +35,7 @@ let started: Tracing | undefined;
  * Starts tracing for this process, once (later calls return the first one's handle). Always: the
  * AsyncLocalStorage context manager and the W3C propagator, so an incoming trace context reaches
  * the outgoing headers. With an exporter (OTEL_EXPORTER_OTLP_ENDPOINT or _TRACES_ENDPOINT set, or
- * `exporter` given): a tracer provider and the pg instrumentation, which patches `pg` only if it
+ * `exporter` given): a tracer provider (sampled as OTEL_TRACES_SAMPLER says) and the pg instrumentation, which patches `pg` only if it
  * is loaded after this call — hence the boot import at the top of every app's main.ts.
  */
 export function startTracing(options: TracingOptions): Tracing {
@@ -42,9 +43,10 @@ export function startTracing(options: TracingOptions): Tracing {
   const env = options.env ?? process.env;
   const service = env.OTEL_SERVICE_NAME || options.service;
   const processor = spanProcessorFor(options.exporter, env);
+  const sampler = processor ? samplerFrom(env) : undefined;
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  started = processor ? recordingTracing(service, processor) : offTracing(service);
+  started = processor && sampler ? recordingTracing(service, processor, sampler) : offTracing(service);
   return started;
 }
 
@@ -60,8 +62,8 @@ function spanProcessorFor(exporter: SpanExporter | undefined, env: NodeJS.Proces
   return new BatchSpanProcessor({ exporter: new OTLPTraceExporter(), scheduledDelayMillis: positiveNumber(env, 'OTEL_BSP_SCHEDULE_DELAY', 5_000) });
 }
 
-function recordingTracing(service: string, processor: SpanProcessor): Tracing {
-  const provider = new TracerProvider({ resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }), spanProcessors: [processor] });
+function recordingTracing(service: string, processor: SpanProcessor, sampler: Sampler): Tracing {
+  const provider = new TracerProvider({ resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }), sampler, spanProcessors: [processor] });
   trace.setGlobalTracerProvider(provider);
   // Only queries inside a traced operation: pool health checks, LISTEN and idle polls would be root spans of their own.
   registerInstrumentations({ tracerProvider: provider, instrumentations: [new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true })] });
