@@ -59,6 +59,15 @@ describe('traceEvents middleware', () => {
     expect(write.spanContext().traceId).toBe(producer(1).traceId);
   });
 
+  it('continues the trace of the first sampled event, and records only the sampled events', async () => {
+    const unsampled = event(5, 3);
+    unsampled.message.headers.traceparent = unsampled.message.headers.traceparent.replace(/-01$/, '-00');
+    await traceEvents(batchOf([unsampled, event(6, 4)]), projectionWrite);
+    const [batch] = named('process tickets.events.v1');
+    expect(batch.parentSpanContext?.spanId).toBe(producer(4).spanId);
+    expect(named('process TICKET_ASSIGNED').map((span) => span.parentSpanContext?.spanId)).toEqual([producer(4).spanId]);
+  });
+
   it('starts a trace of its own for events sent untraced', async () => {
     await traceEvents(batchOf([event(1)]), projectionWrite);
     const [batch] = named('process tickets.events.v1');

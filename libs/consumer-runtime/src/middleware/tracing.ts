@@ -1,5 +1,5 @@
-import { context as contextApi, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
-import { extractTraceContext } from '@eventline/tracing';
+import { context as contextApi, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, TraceFlags, type Context, type Span } from '@opentelemetry/api';
+import { currentTracing, extractTraceContext } from '@eventline/tracing';
 import type { BatchContext, DecodedEvent } from '../context';
 
 const tracer = trace.getTracer('@eventline/consumer-runtime');
@@ -9,9 +9,10 @@ const tracer = trace.getTracer('@eventline/consumer-runtime');
  * producer's span (its message's `traceparent`). The batch gets one span of its own, linked to
  * every event's producer context, and the handlers run inside it (`next()` in its context), so
  * their projection writes (pg spans) are its children: handlers take the batch whole, so no
- * event's span could hold them alone. The batch span continues the trace of its first traced
- * event, which makes a lone event's journey one trace, HTTP request to projection row; the other
- * events' traces reach it through their event span's link.
+ * event's span could hold them alone. The batch span continues the trace of its first sampled
+ * (else first traced) event, which makes a lone event's journey one trace, HTTP request to projection row; the other
+ * events' traces reach it through their event span's link. Each event span follows its own
+ * producer's sampling decision, whatever the batch span's.
  *
  * Without a tracer provider nothing is recorded, but the handlers still run in the first event's
  * trace context, so an event they write to the outbox carries it on.
@@ -19,9 +20,10 @@ const tracer = trace.getTracer('@eventline/consumer-runtime');
 export async function traceEvents(context: BatchContext, next: () => Promise<void>): Promise<void> {
   if (context.events.length === 0) return next();
   const producers = context.events.map((event) => extractTraceContext(event.message.headers, ROOT_CONTEXT));
-  const parent = producers.find((producer) => trace.getSpanContext(producer)) ?? ROOT_CONTEXT;
+  const parent = producers.find(sampled) ?? producers.find((producer) => trace.getSpanContext(producer)) ?? ROOT_CONTEXT;
   const batch = tracer.startSpan(`process ${context.topic}`, { kind: SpanKind.CONSUMER, attributes: batchAttributes(context) }, parent);
-  const events = batch.isRecording() ? eventSpans(context.events, producers, batch) : [];
+  // Untraced processes skip the per-event work entirely.
+  const events = currentTracing()?.recording ? eventSpans(context.events, producers, batch) : [];
   try {
     await contextApi.with(trace.setSpan(parent, batch), next);
   } catch (error) {
@@ -39,10 +41,14 @@ function eventSpans(decoded: DecodedEvent[], producers: Context[], batch: Span):
       .filter((span) => span !== undefined)
       .map((span) => ({ context: span })),
   );
-  return decoded.map((event, i) =>
-    tracer.startSpan(`process ${event.eventType}`, { kind: SpanKind.CONSUMER, attributes: eventAttributes(event), links: [{ context: batch.spanContext() }] }, producers[i]),
-  );
+  return decoded.map((event, i) => {
+    const span = tracer.startSpan(`process ${event.eventType}`, { kind: SpanKind.CONSUMER, links: [{ context: batch.spanContext() }] }, producers[i]);
+    if (span.isRecording()) span.setAttributes(eventAttributes(event));
+    return span;
+  });
 }
+
+const sampled = (producer: Context) => ((trace.getSpanContext(producer)?.traceFlags ?? TraceFlags.NONE) & TraceFlags.SAMPLED) === TraceFlags.SAMPLED;
 
 function batchAttributes(context: BatchContext) {
   return {
