@@ -29,7 +29,7 @@ export class CheckpointTimer implements OnApplicationBootstrap, OnApplicationShu
     const key = loadCheckpointKey(file);
     const everyS = Number(process.env.EVENTLINE_CHECKPOINT_EVERY_S || DEFAULT_EVERY_S);
     if (!Number.isFinite(everyS) || everyS <= 0) throw new Error(`EVENTLINE_CHECKPOINT_EVERY_S must be a number of seconds > 0, got "${process.env.EVENTLINE_CHECKPOINT_EVERY_S}"`);
-    this.timer = setInterval(() => (this.running ??= this.checkpoint(key).finally(() => (this.running = undefined))), everyS * 1_000);
+    this.timer = setInterval(() => void (this.running ??= this.checkpoint(key).finally(() => (this.running = undefined))), everyS * 1_000);
     this.timer.unref();
     this.logger.log({ everyS, keyId: key.keyId }, 'audit checkpoints on a timer');
   }
