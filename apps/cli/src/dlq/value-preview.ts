@@ -34,6 +34,7 @@ function preview(value: Buffer, why: string): string {
   const lines = [`Value (${shown}, not decoded: ${why}):`];
   const text = head.toString('utf8');
   // Text sent to the wrong topic (JSON, say) reads best as text; binary only as bytes.
+  // eslint-disable-next-line no-control-regex -- control characters are what tells bytes from text
   if (!/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) lines.push(`  utf8  ${JSON.stringify(text)}`);
   for (let at = 0; at < head.length; at += BYTES_PER_LINE) {
     const bytes = [...head.subarray(at, at + BYTES_PER_LINE)];
