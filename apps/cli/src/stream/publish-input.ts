@@ -60,6 +60,6 @@ function entityIdFrom(payload: Record<string, unknown>, eventType: string, catal
 }
 
 function idFieldNames(entityType: string): string[] {
-  const camel = entityType.replace(/[_.\-]+([a-z0-9])/g, (_, first: string) => first.toUpperCase());
-  return [`${camel}Id`, `${entityType.replace(/[.\-]/g, '_')}_id`];
+  const camel = entityType.replace(/[_.-]+([a-z0-9])/g, (_, first: string) => first.toUpperCase());
+  return [`${camel}Id`, `${entityType.replace(/[.-]/g, '_')}_id`];
 }
