@@ -26,7 +26,7 @@ export async function compile(options: CompileOptions): Promise<void> {
     await run(process.execPath, [tsc, '-p', options.configFile], { cwd: options.workspaceRoot, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`tsc failed for ${options.files.join(', ')}:\n${stdout ?? ''}${stderr ?? ''}`);
+    throw new Error(`tsc failed for ${options.files.join(', ')}:\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
   }
   if (options.rewriteAliases) await replaceTscAliasPaths({ configFile: options.configFile, outDir: options.outDir, resolveFullPaths: true });
 }
