@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,7 +58,7 @@ describe('a downstream consumer built from the packed SDK', () => {
   });
 
   it('depends on every SDK package, by tarball', () => {
-    const manifest = require(join(root, 'examples', 'downstream-consumer', 'package.json')) as { dependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(root, 'examples', 'downstream-consumer', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const sdk = Object.entries(manifest.dependencies).filter(([name]) => name.startsWith('@eventline/'));
     expect(sdk.map(([name]) => name).sort()).toEqual(SDK_LIBRARIES.map((name) => `@eventline/${name}`).sort());
     for (const [name, spec] of sdk) expect(spec).toBe(`file:../../dist/sdk/${name.slice(1).replace('/', '-')}-${readVersion()}.tgz`);
@@ -169,10 +169,10 @@ async function runIn(cwd: string, command: string, args: string[], env: Record<s
     return await run(command, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`);
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}${stderr}`, { cause: error });
   }
 }
 
 function readVersion(): string {
-  return (require(join(root, 'package.json')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
