@@ -86,7 +86,7 @@ describe('the containers stack, as configured from docker-compose.yml', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eventline-compose-'));
     writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  kafka:\n    image: apache/kafka:4.4.0\n');
     expect(() => readComposeServers(dir)).toThrow(`${join(dir, 'docker-compose.yml')}: service "kafka" has no environment map`);
-    writeFileSync(join(dir, 'docker-compose.yml'), readFileSync(join(root, 'docker-compose.yml'), 'utf8').replace(/^  postgres:$/m, '  database:'));
+    writeFileSync(join(dir, 'docker-compose.yml'), readFileSync(join(root, 'docker-compose.yml'), 'utf8').replace(/^ {2}postgres:$/m, '  database:'));
     expect(() => readComposeServers(dir)).toThrow('service "postgres" is missing');
   });
 });
