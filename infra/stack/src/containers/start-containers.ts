@@ -60,6 +60,7 @@ export async function startContainerStack(settings: StackSettings, options: Cont
 
 /** require, not import(): Jest runs CommonJS, where a dynamic import() needs an experimental flag. */
 function loadTestcontainers(): Testcontainers {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the reason above
   return require('testcontainers') as Testcontainers;
 }
 
