@@ -10,7 +10,7 @@ async function run(command: string, args: string[]): Promise<{ stdout: string }>
   try {
     return await execFileAsync(command, args);
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') throw new Error(`${command} is not installed: this test checks the cluster with Debian's kcat (apt-get install kcat)`);
+    if ((error as { code?: string }).code === 'ENOENT') throw new Error(`${command} is not installed: this test checks the cluster with Debian's kcat (apt-get install kcat)`, { cause: error });
     throw error;
   }
 }
