@@ -4,7 +4,7 @@ import { loadCatalog } from '@eventline/contracts';
 import { migrate } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
-import { decodedTicketAssigned } from '@eventline/audit-projection/testing';
+import { decodedTicketAssigned } from './testing';
 import { Pseudonyms } from './pii/pseudonyms';
 import { projectAuditEvents } from './project-audit';
 
