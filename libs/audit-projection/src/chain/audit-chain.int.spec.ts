@@ -9,7 +9,7 @@ import type { DecodedEvent } from '@eventline/consumer-runtime';
 import { createPool, migrate } from '@eventline/persistence';
 import { loadStackEndpoints } from '@eventline/stack-config';
 import { createScratchDatabase, type ScratchDatabase } from '@eventline/test-harness';
-import { decodedTicketAssigned } from '@eventline/audit-projection/testing';
+import { decodedTicketAssigned } from '../testing';
 import { auditLogRow } from '../audit-rows';
 import { Pseudonyms } from '../pii/pseudonyms';
 import { projectAuditEvents } from '../project-audit';
