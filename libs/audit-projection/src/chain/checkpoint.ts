@@ -33,7 +33,7 @@ export function loadCheckpointKey(file: string): CheckpointKey {
   try {
     pem = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`EVENTLINE_CHECKPOINT_KEY_FILE ${file} cannot be read: ${(error as Error).message}`);
+    throw new Error(`EVENTLINE_CHECKPOINT_KEY_FILE ${file} cannot be read: ${(error as Error).message}`, { cause: error });
   }
   const isPrivate = pem.includes('PRIVATE KEY');
   const privateKey = isPrivate ? createPrivateKey(pem) : undefined;
