@@ -19,7 +19,7 @@ export class Pseudonyms {
     try {
       text = readFileSync(file, 'utf8').trim();
     } catch (error) {
-      throw new Error(`EVENTLINE_PSEUDONYM_KEY_FILE ${file} cannot be read: ${(error as Error).message}`);
+      throw new Error(`EVENTLINE_PSEUDONYM_KEY_FILE ${file} cannot be read: ${(error as Error).message}`, { cause: error });
     }
     const key = /^[0-9a-f]+$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text);
     if (key.length < 32) throw new Error(`EVENTLINE_PSEUDONYM_KEY_FILE ${file} holds ${key.length} bytes; a pseudonym key needs at least 32`);
