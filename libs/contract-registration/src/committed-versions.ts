@@ -31,7 +31,10 @@ export function committedVersions(repoRoot: string, schemasDir = 'schemas'): Map
   const tree = new Map<string, string>();
   const history = new Map<string, CommittedVersion[]>();
   for (const { commit, changes } of commits) {
-    for (const { path, blob } of changes) (blob ? tree.set(path, blob) : tree.delete(path));
+    for (const { path, blob } of changes) {
+      if (blob) tree.set(path, blob);
+      else tree.delete(path);
+    }
     for (const path of affectedEvents(changes, tree, schemasDir)) {
       const composed = composeAt(path, tree, parse, schemasDir);
       if (composed) appendIfChanged(history, composed.subject, { commit, schema: composed.schema });
