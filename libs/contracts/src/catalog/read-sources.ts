@@ -11,7 +11,7 @@ export function readSources(schemasDir: string, root: string = join(schemasDir, 
     try {
       return { file, json: JSON.parse(readFileSync(path, 'utf8')) as AvroSchema };
     } catch (error) {
-      throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+      throw new Error(`${file}: not valid JSON (${(error as Error).message})`, { cause: error });
     }
   };
   const domainDirs = readdirSync(schemasDir)
