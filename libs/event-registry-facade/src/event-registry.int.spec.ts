@@ -183,6 +183,7 @@ describe('seed 003 EventRegistry façade against the real stack', () => {
 
     it('the static form before configure()', async () => {
       let fresh: typeof EventRegistry | undefined;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules hands out a fresh module only through require
       jest.isolateModules(() => void (fresh = (require('./event-registry') as typeof import('./event-registry')).EventRegistry));
       await expect(fresh!.record('auth', 'USER_LOGIN', login)).rejects.toThrow(/call EventRegistry.configure\(\{ publisher, tenantId \}\)/);
     });
