@@ -56,7 +56,7 @@ function readCaFile(file: string): string {
   try {
     pem = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`KAFKA_SSL_CA_FILE ${file} is unreadable: ${(error as Error).message}`);
+    throw new Error(`KAFKA_SSL_CA_FILE ${file} is unreadable: ${(error as Error).message}`, { cause: error });
   }
   if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error(`KAFKA_SSL_CA_FILE ${file} holds no PEM certificate`);
   return pem;
