@@ -30,7 +30,7 @@ export class MasterKey {
     try {
       raw = readFileSync(file);
     } catch (error) {
-      throw new Error(`EVENTLINE_MASTER_KEY_FILE ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new Error(`EVENTLINE_MASTER_KEY_FILE ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
     }
     const text = raw.toString('utf8').trim();
     const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : raw;
