@@ -41,23 +41,30 @@ describe('audit-projector against the real stack', () => {
     await pool.end();
   });
 
-  const count = async (table: string, tenants: string[]) =>
-    Number((await pool.query(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ANY($1)`, [tenants])).rows[0].n);
+  const count = async (table: string, tenants: string[]) => Number((await pool.query(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ANY($1)`, [tenants])).rows[0].n);
 
   it('signs the chain heads on its timer, with the key the stack made, and publishes them into the chain', async () => {
     const key = loadCheckpointKey(checkpointKeyFile()!);
     const before = (await lastCheckpoint(pool))?.id ?? '0';
-    const checkpoint = await eventually('a checkpoint from the projector', async () => {
-      const last = await lastCheckpoint(pool);
-      return last && BigInt(last.id) > BigInt(before) ? last : undefined;
-    }, 10_000);
+    const checkpoint = await eventually(
+      'a checkpoint from the projector',
+      async () => {
+        const last = await lastCheckpoint(pool);
+        return last && BigInt(last.id) > BigInt(before) ? last : undefined;
+      },
+      10_000,
+    );
     expect(checkpointProblem(checkpoint, key)).toBeUndefined();
     expect(Date.now() - checkpoint.createdAt.getTime()).toBeLessThan(10_000);
     // Published as audit.checkpoint_written, and projected back: the checkpoint joins the chain it vouches for.
-    const projected = await eventually('the checkpoint event in audit_logs', async () => {
-      const { rows } = await pool.query("SELECT tenant_id, chain_seq FROM audit_logs WHERE action = 'audit.checkpoint_written' AND entity_id = $1", [checkpoint.id]);
-      return rows[0];
-    }, 30_000);
+    const projected = await eventually(
+      'the checkpoint event in audit_logs',
+      async () => {
+        const { rows } = await pool.query("SELECT tenant_id, chain_seq FROM audit_logs WHERE action = 'audit.checkpoint_written' AND entity_id = $1", [checkpoint.id]);
+        return rows[0];
+      },
+      30_000,
+    );
     expect(projected).toMatchObject({ tenant_id: 'eventline-platform' });
   });
 
@@ -78,17 +85,27 @@ describe('audit-projector against the real stack', () => {
     expect(id).toBeGreaterThan(0);
     const [after] = await publisher.publishUntyped([good]);
 
-    await eventually('the good event after the bad ones to be projected', async () => {
-      const { rows } = await pool.query('SELECT 1 FROM domain_events WHERE event_id = $1', [after.event_id]);
-      return rows.length === 1 ? true : undefined;
-    }, 150_000);
+    await eventually(
+      'the good event after the bad ones to be projected',
+      async () => {
+        const { rows } = await pool.query('SELECT 1 FROM domain_events WHERE event_id = $1', [after.event_id]);
+        return rows.length === 1 ? true : undefined;
+      },
+      150_000,
+    );
     const letters = await readTopic(kafka, deadLetterTopic(GROUP), 3, (m) => m.key === tenant);
     const byCase = Object.fromEntries(letters.map((m) => [m.headers.case, m.headers]));
     expect(byCase.garbage).toMatchObject({ 'dlq-error-class': 'UndecodableMessageError', 'dlq-original-topic': 'tickets.events.v1', 'dlq-group': GROUP });
     expect(byCase['unknown-schema']).toMatchObject({ 'dlq-error-class': 'UnknownSchemaError', 'dlq-error-message': expect.stringContaining('987654321') });
     expect(byCase.miskeyed).toMatchObject({ 'dlq-error-class': 'RejectedEventError', 'dlq-error-message': expect.stringContaining('does not match') });
     for (const headers of Object.values(byCase)) {
-      expect(headers).toEqual(expect.objectContaining({ 'dlq-original-partition': expect.stringMatching(/^\d+$/), 'dlq-original-offset': expect.stringMatching(/^\d+$/), 'dlq-original-timestamp': expect.stringMatching(/^\d+$/) }));
+      expect(headers).toEqual(
+        expect.objectContaining({
+          'dlq-original-partition': expect.stringMatching(/^\d+$/),
+          'dlq-original-offset': expect.stringMatching(/^\d+$/),
+          'dlq-original-timestamp': expect.stringMatching(/^\d+$/),
+        }),
+      );
     }
   });
 
@@ -105,8 +122,19 @@ describe('audit-projector against the real stack', () => {
     const tenant = uniqueName('versions');
     const sample = Object.fromEntries((payloadRecord.fields as Array<{ name: string; type: unknown }>).map((f) => [f.name, sampleValue(f.type)]));
     const envelope = (eventId: string, extra: object) => ({
-      event_id: eventId, event_type: 'ebook.bookmark_created', occurred_at: Date.now(), tenant_id: tenant, actor: { id: 'u', type: 'user' },
-      entity_type: 'bookmark', entity_id: eventId, source: 'test', schema_version: 'x', correlation_id: null, causation_id: null, confidence: null, model: null,
+      event_id: eventId,
+      event_type: 'ebook.bookmark_created',
+      occurred_at: Date.now(),
+      tenant_id: tenant,
+      actor: { id: 'u', type: 'user' },
+      entity_type: 'bookmark',
+      entity_id: eventId,
+      source: 'test',
+      schema_version: 'x',
+      correlation_id: null,
+      causation_id: null,
+      confidence: null,
+      model: null,
       payload: { ...sample, ...extra },
     });
     const [oldId, newId] = [randomUUID(), randomUUID()];
@@ -117,10 +145,14 @@ describe('audit-projector against the real stack', () => {
       { key: tenant, value: toWireFormat(v2, Type.forSchema(newer as never).toBuffer(envelope(newId, { color: 'yellow' }))) },
     ]);
     await producer.disconnect();
-    const rows = await eventually('both versions projected', async () => {
-      const { rows } = await pool.query('SELECT event_id, schema_version FROM domain_events WHERE tenant_id = $1 ORDER BY kafka_offset', [tenant]);
-      return rows.length === 2 ? rows : undefined;
-    }, 150_000);
+    const rows = await eventually(
+      'both versions projected',
+      async () => {
+        const { rows } = await pool.query('SELECT event_id, schema_version FROM domain_events WHERE tenant_id = $1 ORDER BY kafka_offset', [tenant]);
+        return rows.length === 2 ? rows : undefined;
+      },
+      150_000,
+    );
     expect(rows.map((r) => r.event_id)).toEqual([oldId, newId]);
   });
 
@@ -130,7 +162,13 @@ describe('audit-projector against the real stack', () => {
     await publisher.publishUntyped([
       { event_type: 'EMAIL_UNSUBSCRIBED', tenant_id: tenant, entity_id: personal[0], payload: { recipientEmail: personal[0], unsubscribedAt: Date.now(), source: 'preference_center' } },
       { ...ticketAssigned(tenant, 1), actor: { id: personal[1], type: 'contact' } },
-      { event_type: 'dm.message.created', tenant_id: tenant, entity_id: 'm-1', actor: { id: 'user-1', type: 'user' }, payload: { message_id: 'm-1', thread_id: 'th-1', sender_id: 'user-1', recipient_ids: ['user-2'], body: personal[2], attachment_count: 0, sent_at: Date.now() } },
+      {
+        event_type: 'dm.message.created',
+        tenant_id: tenant,
+        entity_id: 'm-1',
+        actor: { id: 'user-1', type: 'user' },
+        payload: { message_id: 'm-1', thread_id: 'th-1', sender_id: 'user-1', recipient_ids: ['user-2'], body: personal[2], attachment_count: 0, sent_at: Date.now() },
+      },
     ]);
     await eventually('the three audit rows', async () => ((await count('audit_logs', [tenant])) === 3 ? true : undefined), 60_000);
     const { rows } = await pool.query<{ row: string }>('SELECT audit_logs::text AS row FROM audit_logs WHERE tenant_id = $1', [tenant]);
@@ -147,26 +185,39 @@ describe('audit-projector against the real stack', () => {
     const keys = new PgSubjectKeyStore(pool, MasterKey.fromFile(masterKeyFile()), { cacheMs: 0 });
     const sealing = new Publisher({ kafka, registry, catalog, source: 'audit-test', subjectKeys: keys });
     const email = (user: string) => `${user}.${tenant}@example.com`;
-    const registered = (user: string) => ({ event_type: 'user.registered', tenant_id: tenant, entity_id: user, payload: { user_id: user, email: email(user), display_name: null, registration_method: 'password', email_verified: true, registered_at: Date.now() } });
+    const registered = (user: string) => ({
+      event_type: 'user.registered',
+      tenant_id: tenant,
+      entity_id: user,
+      payload: { user_id: user, email: email(user), display_name: null, registration_method: 'password', email_verified: true, registered_at: Date.now() },
+    });
     try {
       await sealing.publishUntyped([registered('u-ana'), registered('u-bo')]);
     } finally {
       await sealing.close();
     }
-    const rows = await eventually('both sealed events in domain_events', async () => {
-      const found = await pool.query<{ entity_id: string; event_id: string; payload: Record<string, unknown>; pii_sealed: unknown; row: string }>(
-        'SELECT entity_id, event_id, payload, pii_sealed, domain_events::text AS row FROM domain_events WHERE tenant_id = $1 ORDER BY entity_id', [tenant]);
-      return found.rows.length === 2 ? found.rows : undefined;
-    }, 60_000);
+    const rows = await eventually(
+      'both sealed events in domain_events',
+      async () => {
+        const found = await pool.query<{ entity_id: string; event_id: string; payload: Record<string, unknown>; pii_sealed: unknown; row: string }>(
+          'SELECT entity_id, event_id, payload, pii_sealed, domain_events::text AS row FROM domain_events WHERE tenant_id = $1 ORDER BY entity_id',
+          [tenant],
+        );
+        return found.rows.length === 2 ? found.rows : undefined;
+      },
+      60_000,
+    );
     expect(rows.filter(({ row }) => row.includes(email('u-ana')) || row.includes(email('u-bo')))).toEqual([]);
 
     await keys.erase(tenant, 'u-ana');
     const opener = new PiiOpener(keys);
-    const opened = await Promise.all(rows.map(async ({ event_id, payload, pii_sealed }) => {
-      const envelope = { tenant_id: tenant, event_id, payload, pii_sealed };
-      await opener.open(envelope);
-      return JSON.parse(JSON.stringify(envelope.payload)).email;
-    }));
+    const opened = await Promise.all(
+      rows.map(async ({ event_id, payload, pii_sealed }) => {
+        const envelope = { tenant_id: tenant, event_id, payload, pii_sealed };
+        await opener.open(envelope);
+        return JSON.parse(JSON.stringify(envelope.payload)).email;
+      }),
+    );
     expect(opened).toEqual([{ erased: true, subject_ref: keys.subjectRef(tenant, 'u-ana') }, email('u-bo')]);
   });
 

@@ -63,7 +63,11 @@ export async function startBenchApp(run: BenchRun, name: BenchAppName, scope: st
 function startBuiltApp(name: BenchAppName, env: Record<string, string>, logFile: string): ChildProcess {
   const output = openSync(logFile, 'a');
   const root = join(findWorkspaceRoot(), 'dist', 'apps', name);
-  const child = spawn(process.execPath, [`apps/${name}/src/main.js`], { cwd: root, env: { ...process.env, NODE_OPTIONS: APP_NODE_OPTIONS, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', output, output, 'ipc'] });
+  const child = spawn(process.execPath, [`apps/${name}/src/main.js`], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: APP_NODE_OPTIONS, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', output, output, 'ipc'],
+  });
   // The channel makes the app exit should the bench die; it must not keep the bench alive.
   child.channel?.unref();
   return child;

@@ -48,7 +48,10 @@ export class BenchRun {
   constructor(readonly options: BenchOptions) {
     this.adapters = options.clients.map((client) => this.adapter(client));
     const working = this.adapters.filter((a): a is { client: KafkaClientName; port: KafkaPort } => 'port' in a);
-    if (working.length === 0) throw new Error(`none of the Kafka adapters asked for (${options.clients.join(', ')}) can be created: ${this.adapters.map((a) => ('unavailable' in a ? `${a.client}: ${a.unavailable}` : '')).join('; ')}`);
+    if (working.length === 0)
+      throw new Error(
+        `none of the Kafka adapters asked for (${options.clients.join(', ')}) can be created: ${this.adapters.map((a) => ('unavailable' in a ? `${a.client}: ${a.unavailable}` : '')).join('; ')}`,
+      );
     const { producer, consumer } = this.choice;
     this.main = { client: producer === consumer ? producer : `${producer}/${consumer}`, port: createKafkaPort({ brokers: this.endpoints.kafkaBrokers, clientId: 'eventline-bench' }) };
     const contract = findEvent(this.catalog(''), BENCH_EVENT_TYPE)!;

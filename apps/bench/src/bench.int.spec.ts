@@ -8,12 +8,51 @@ import { listConsumerGroups } from './java-tools';
 
 /** The figures issue 11 asks the JSON line for. */
 const REQUIRED = [
-  'publish_vs_java', 'publish_vs_nest_json', 'consume_vs_java', 'projection_vs_copy', 'projection_vs_nest_insert', 'p50_ms_at_2000', 'p99_ms_at_2000',
-  'cost_ratio_1m_vs_10k', 'consumer_rss_mb', 'gateway_req_per_s', 'gateway_p99_ms',
-  'p1_sdk_ev_per_s', 'p1_java_rec_per_s', 'p2_nest_emit_ev_per_s', 'p2b_runtime_ev_per_s', 'p2b_java_msg_per_s', 'p3_projection_ev_per_s', 'p3_copy_ev_per_s', 'p4_nest_insert_ev_per_s',
+  'publish_vs_java',
+  'publish_vs_nest_json',
+  'consume_vs_java',
+  'projection_vs_copy',
+  'projection_vs_nest_insert',
+  'p50_ms_at_2000',
+  'p99_ms_at_2000',
+  'cost_ratio_1m_vs_10k',
+  'consumer_rss_mb',
+  'gateway_req_per_s',
+  'gateway_p99_ms',
+  'p1_sdk_ev_per_s',
+  'p1_java_rec_per_s',
+  'p2_nest_emit_ev_per_s',
+  'p2b_runtime_ev_per_s',
+  'p2b_java_msg_per_s',
+  'p3_projection_ev_per_s',
+  'p3_copy_ev_per_s',
+  'p4_nest_insert_ev_per_s',
 ];
 
-const TINY = ['--clients', 'kafkajs', '--runs', '1', '--p1-events', '500', '--p2-events', '300', '--p3-events', '500', '--p4-events', '100', '--p5-rate', '200', '--p5-seconds', '1', '--p6-events', '3000', '--p6-window', '1000', '--p10-seconds', '1'];
+const TINY = [
+  '--clients',
+  'kafkajs',
+  '--runs',
+  '1',
+  '--p1-events',
+  '500',
+  '--p2-events',
+  '300',
+  '--p3-events',
+  '500',
+  '--p4-events',
+  '100',
+  '--p5-rate',
+  '200',
+  '--p5-seconds',
+  '1',
+  '--p6-events',
+  '3000',
+  '--p6-window',
+  '1000',
+  '--p10-seconds',
+  '1',
+];
 
 function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

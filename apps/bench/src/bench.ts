@@ -36,7 +36,10 @@ const COMPARISONS: Record<Phase, (run: BenchRun, results: Results) => Promise<vo
 };
 
 /** The comparisons that run a real app as its own process, built as deployed. */
-const APPS_OF: Array<[Phase, 'audit-projector' | 'ingest-gateway']> = [['P5', 'audit-projector'], ['P10', 'ingest-gateway']];
+const APPS_OF: Array<[Phase, 'audit-projector' | 'ingest-gateway']> = [
+  ['P5', 'audit-projector'],
+  ['P10', 'ingest-gateway'],
+];
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv);
@@ -50,7 +53,9 @@ async function main(): Promise<number> {
     const available = run.adapters.filter((a) => 'port' in a).length;
     const expected = expectedSeconds(options, available);
     const total = options.only.reduce((sum, phase) => sum + expected[phase], 0);
-    log(`run ${run.id}: ${options.only.join(', ')}; adapters ${run.adapters.map((a) => ('port' in a ? a.client : `${a.client} (unavailable)`)).join(', ')}; expected ≈ ${(total / 60).toFixed(1)} min (${options.only.map((p) => `${p} ${Math.round(expected[p])} s`).join(', ')})`);
+    log(
+      `run ${run.id}: ${options.only.join(', ')}; adapters ${run.adapters.map((a) => ('port' in a ? a.client : `${a.client} (unavailable)`)).join(', ')}; expected ≈ ${(total / 60).toFixed(1)} min (${options.only.map((p) => `${p} ${Math.round(expected[p])} s`).join(', ')})`,
+    );
     await run.open();
     const appsNeeded = APPS_OF.filter(([phase]) => options.only.includes(phase)).map(([, app]) => app);
     if (appsNeeded.length > 0) await buildBenchApps(appsNeeded);

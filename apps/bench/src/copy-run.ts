@@ -12,12 +12,47 @@ const columnsOf =
     columns as readonly string[];
 
 const DOMAIN_EVENT_COLUMNS = columnsOf<DomainEventRow>()([
-  'event_id', 'event_type', 'tenant_id', 'occurred_at', 'actor_id', 'actor_type', 'entity_type', 'entity_id', 'source',
-  'schema_version', 'correlation_id', 'causation_id', 'confidence', 'model', 'payload', 'pii_sealed', 'topic', 'kafka_partition', 'kafka_offset',
+  'event_id',
+  'event_type',
+  'tenant_id',
+  'occurred_at',
+  'actor_id',
+  'actor_type',
+  'entity_type',
+  'entity_id',
+  'source',
+  'schema_version',
+  'correlation_id',
+  'causation_id',
+  'confidence',
+  'model',
+  'payload',
+  'pii_sealed',
+  'topic',
+  'kafka_partition',
+  'kafka_offset',
 ]);
 const AUDIT_LOG_COLUMNS = columnsOf<ChainedAuditRow>()([
-  'id', 'chain_topic', 'chain_partition', 'chain_seq', 'prev_hash', 'hash', 'event_id', 'tenant_id', 'actor_id', 'action', 'entity_type', 'entity_id', 'metadata', 'occurred_at', 'source',
-  'assist_mode', 'model_name', 'model_version', 'input_tokens', 'output_tokens',
+  'id',
+  'chain_topic',
+  'chain_partition',
+  'chain_seq',
+  'prev_hash',
+  'hash',
+  'event_id',
+  'tenant_id',
+  'actor_id',
+  'action',
+  'entity_type',
+  'entity_id',
+  'metadata',
+  'occurred_at',
+  'source',
+  'assist_mode',
+  'model_name',
+  'model_version',
+  'input_tokens',
+  'output_tokens',
 ]);
 
 export interface CopyResult {
@@ -69,4 +104,3 @@ async function copyIn(client: PoolClient, sql: string, data: Buffer[]): Promise<
   await pipeline(Readable.from(data), stream);
   return stream.rowCount;
 }
-

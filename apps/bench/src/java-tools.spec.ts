@@ -3,7 +3,10 @@ import { scalingWindows } from './comparisons/p6-scaling';
 
 describe("reading the Kafka tools' output", () => {
   it("takes ProducerPerformance's records/sec from its summary line, not from the progress lines", () => {
-    const stdout = ['98345 records sent, 19669.0 records/sec (3.24 MB/sec), 1203.1 ms avg latency, 1765.0 ms max latency.', '200000 records sent, 51234.5 records/sec (8.45 MB/sec), 512.30 ms avg latency, 1800.00 ms max latency, 450 ms 50th, 1500 ms 95th, 1700 ms 99th, 1790 ms 99.9th.'].join('\n');
+    const stdout = [
+      '98345 records sent, 19669.0 records/sec (3.24 MB/sec), 1203.1 ms avg latency, 1765.0 ms max latency.',
+      '200000 records sent, 51234.5 records/sec (8.45 MB/sec), 512.30 ms avg latency, 1800.00 ms max latency, 450 ms 50th, 1500 ms 95th, 1700 ms 99th, 1790 ms 99.9th.',
+    ].join('\n');
     expect(parseProducerPerformance(stdout)).toBe(51234.5);
   });
 

@@ -10,7 +10,11 @@ import { findWorkspaceRoot } from '@eventline/stack-config';
  */
 export function kafkaClasspath(root = findWorkspaceRoot()): string {
   const artifacts = join(root, '.local', 'artifacts');
-  const dirs = existsSync(artifacts) ? readdirSync(artifacts).filter((dir) => /^kafka-\d/.test(dir)).sort() : [];
+  const dirs = existsSync(artifacts)
+    ? readdirSync(artifacts)
+        .filter((dir) => /^kafka-\d/.test(dir))
+        .sort()
+    : [];
   const withTools = dirs.map((dir) => join(artifacts, dir)).filter((dir) => readdirSync(dir).some((file) => /^kafka-tools-\d.*\.jar$/.test(file)));
   if (withTools.length === 0) throw new Error(`no Kafka jars with kafka-tools in ${artifacts}: run \`npm run stack:up\` first (it copies them there)`);
   return `${withTools[withTools.length - 1]}/*`;
@@ -40,13 +44,23 @@ export async function producerPerformance(run: ProducerPerfRun, signal: AbortSig
   const stdout = await runJava(
     'org.apache.kafka.tools.ProducerPerformance',
     [
-      '--bootstrap-server', run.brokers.join(','),
-      '--topic', run.topic,
-      '--num-records', String(run.records),
-      '--record-size', String(run.recordSize),
-      '--throughput', '-1',
-      '--key-distribution', 'range', '--record-key-range', String(run.keys),
-      '--command-property', 'acks=all', 'enable.idempotence=true',
+      '--bootstrap-server',
+      run.brokers.join(','),
+      '--topic',
+      run.topic,
+      '--num-records',
+      String(run.records),
+      '--record-size',
+      String(run.recordSize),
+      '--throughput',
+      '-1',
+      '--key-distribution',
+      'range',
+      '--record-key-range',
+      String(run.keys),
+      '--command-property',
+      'acks=all',
+      'enable.idempotence=true',
     ],
     signal,
   );
@@ -55,7 +69,10 @@ export async function producerPerformance(run: ProducerPerfRun, signal: AbortSig
 
 /** The summary line: `200000 records sent, 51234.5 records/sec (12.30 MB/sec), …`. */
 export function parseProducerPerformance(stdout: string): number {
-  const summary = stdout.split('\n').filter((line) => / records sent, [\d.]+ records\/sec/.test(line)).pop();
+  const summary = stdout
+    .split('\n')
+    .filter((line) => / records sent, [\d.]+ records\/sec/.test(line))
+    .pop();
   if (!summary) throw new Error(`ProducerPerformance printed no summary line:\n${stdout.slice(-1_000)}`);
   return Number(/records sent, ([\d.]+) records\/sec/.exec(summary)![1]);
 }
@@ -71,7 +88,10 @@ export async function consumerPerformance(run: { topic: string; records: number;
 }
 
 export function parseConsumerPerformance(stdout: string): number {
-  const lines = stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const headerAt = lines.findIndex((line) => line.startsWith('start.time'));
   const header = headerAt < 0 ? [] : lines[headerAt].split(',').map((cell) => cell.trim());
   // The client's own log lines (on the same stream) may come between the header and the values.
@@ -86,5 +106,8 @@ export function parseConsumerPerformance(stdout: string): number {
 /** Every consumer group the cluster knows (ConsumerGroupCommand --list): how a test sees that the bench left none behind. */
 export async function listConsumerGroups(brokers: string[], signal: AbortSignal = new AbortController().signal): Promise<string[]> {
   const stdout = await runJava('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--bootstrap-server', brokers.join(','), '--list'], signal);
-  return stdout.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('['));
+  return stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('['));
 }

@@ -23,18 +23,25 @@ export interface BenchOptions {
   only: Phase[];
 }
 
-const positiveInt = (name: string) => (value: string): number => {
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer, got "${value}"`);
-  return n;
-};
+const positiveInt =
+  (name: string) =>
+  (value: string): number => {
+    const n = Number(value.replace(/_/g, ''));
+    if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer, got "${value}"`);
+    return n;
+  };
 
-const listOf = <T extends string>(name: string, allowed: readonly T[]) => (value: string): T[] => {
-  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
-  const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
-  if (unknown.length > 0 || items.length === 0) throw new InvalidArgumentError(`${name} takes a comma-separated list of ${allowed.join(', ')}; got "${value}"`);
-  return items as T[];
-};
+const listOf =
+  <T extends string>(name: string, allowed: readonly T[]) =>
+  (value: string): T[] => {
+    const items = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
+    if (unknown.length > 0 || items.length === 0) throw new InvalidArgumentError(`${name} takes a comma-separated list of ${allowed.join(', ')}; got "${value}"`);
+    return items as T[];
+  };
 
 export function parseOptions(argv: string[]): BenchOptions {
   const program = new Command('bench')

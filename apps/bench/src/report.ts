@@ -20,7 +20,11 @@ export function printReport(run: BenchRun, results: Results, totalMs: number, pr
   for (const { id, client, reason } of run.unavailable) lines.push([id, client, 'unavailable', '', '', '', '', '', '', reason.slice(0, 100)]);
   lines.sort((a, b) => order(a[0]) - order(b[0]));
   const widths = header.map((_, i) => Math.max(header[i].length, ...lines.map((line) => line[i].length)));
-  const format = (line: string[]) => line.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const format = (line: string[]) =>
+    line
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   print('');
   print(`Eventline bench ${run.id}: median of ${run.options.runs} runs (min–max); P5/P6/P7 one run, spread from windows. Total ${(totalMs / 60_000).toFixed(1)} min.`);
   print(format(header));

@@ -44,5 +44,7 @@ function where(databaseUrl: string): string {
 export async function requireRlsBypass(pool: Pool, command: string): Promise<void> {
   const { rows } = await pool.query<{ name: string; bypass: boolean }>('SELECT current_user AS name, rolsuper OR rolbypassrls AS bypass FROM pg_roles WHERE rolname = current_user');
   if (rows[0]?.bypass) return;
-  throw new CliError(`${command} acts on every tenant's rows, and row-level security is forced on them: connect (DATABASE_URL) as a role with BYPASSRLS or a superuser; ${rows[0]?.name ?? 'this role'} is neither`);
+  throw new CliError(
+    `${command} acts on every tenant's rows, and row-level security is forced on them: connect (DATABASE_URL) as a role with BYPASSRLS or a superuser; ${rows[0]?.name ?? 'this role'} is neither`,
+  );
 }

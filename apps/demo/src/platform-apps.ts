@@ -107,7 +107,9 @@ export class PlatformProcesses {
   async totalLag(): Promise<number> {
     let lag = 0;
     for (const { app } of this.running.filter((r) => r.app.consumer)) {
-      const text = await fetch(`http://127.0.0.1:${app.port}/metrics`).then((r) => r.text()).catch(() => '');
+      const text = await fetch(`http://127.0.0.1:${app.port}/metrics`)
+        .then((r) => r.text())
+        .catch(() => '');
       for (const line of text.split('\n')) if (line.startsWith('eventline_consumer_lag{')) lag += Number(line.split(' ').pop());
     }
     return lag;

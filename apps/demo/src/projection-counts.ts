@@ -5,9 +5,7 @@ export type ProjectionCounts = Record<(typeof PROJECTION_TABLES)[number], number
 
 /** Rows of the demo tenants in each read model. */
 export async function projectionCounts(pool: Pool, tenants: string[]): Promise<ProjectionCounts> {
-  const counts = await Promise.all(
-    PROJECTION_TABLES.map(async (table) => Number((await pool.query(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ANY($1)`, [tenants])).rows[0].n)),
-  );
+  const counts = await Promise.all(PROJECTION_TABLES.map(async (table) => Number((await pool.query(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = ANY($1)`, [tenants])).rows[0].n)));
   return Object.fromEntries(PROJECTION_TABLES.map((table, i) => [table, counts[i]])) as ProjectionCounts;
 }
 

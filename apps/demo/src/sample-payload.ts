@@ -16,7 +16,14 @@ export function samplePayload(record: AvroSchema, n: number, overrides: Record<s
 }
 
 function sampleField(name: string, type: unknown, n: number): unknown {
-  if (Array.isArray(type)) return type[0] === 'null' && n % 3 !== 0 ? null : sampleField(name, type.find((t) => t !== 'null'), n);
+  if (Array.isArray(type))
+    return type[0] === 'null' && n % 3 !== 0
+      ? null
+      : sampleField(
+          name,
+          type.find((t) => t !== 'null'),
+          n,
+        );
   if (type !== null && typeof type === 'object') {
     const node = type as Node;
     if (node.logicalType === 'timestamp-millis') return Date.now() - (n % 600) * 1_000;

@@ -29,7 +29,10 @@ describe(`${CONSUMERS.join(', ')} over SASL_SSL`, () => {
     const contract = usageContracts(catalog)[0];
     const tenant = uniqueName('sasl');
     // Twelve keys spread over the partitions, so each app's consumer is handed some whatever it was assigned.
-    const events = Array.from({ length: 12 }, (_, n): UntypedEventInput => ({ event_type: contract.eventType, tenant_id: tenant, entity_id: `e-${randomUUID()}`, payload: samplePayload(contract.payloadSchema, n) }) as UntypedEventInput);
+    const events = Array.from(
+      { length: 12 },
+      (_, n): UntypedEventInput => ({ event_type: contract.eventType, tenant_id: tenant, entity_id: `e-${randomUUID()}`, payload: samplePayload(contract.payloadSchema, n) }) as UntypedEventInput,
+    );
     try {
       await publisher.publishUntyped(events);
     } finally {
@@ -37,10 +40,14 @@ describe(`${CONSUMERS.join(', ')} over SASL_SSL`, () => {
     }
 
     for (const app of CONSUMERS) {
-      const projected = await eventually(`${app} to project events fetched over SASL_SSL`, async () => {
-        const count = await metricSum(apps.port(app), 'eventline_events_projected_total');
-        return count > 0 ? count : undefined;
-      }, 30_000);
+      const projected = await eventually(
+        `${app} to project events fetched over SASL_SSL`,
+        async () => {
+          const count = await metricSum(apps.port(app), 'eventline_events_projected_total');
+          return count > 0 ? count : undefined;
+        },
+        30_000,
+      );
       expect(projected).toBeGreaterThan(0);
     }
 

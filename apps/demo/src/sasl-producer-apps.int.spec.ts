@@ -17,7 +17,10 @@ writeFileSync(policyFile, JSON.stringify({ blockedTerms: ['scamcoin'], maxLinks:
 const spam = (tenant: string) => {
   const id = `m-${randomUUID()}`;
   return {
-    event_type: 'community.message.created', tenant_id: tenant, entity_id: id, actor: { id: 'u-1', type: 'user' },
+    event_type: 'community.message.created',
+    tenant_id: tenant,
+    entity_id: id,
+    actor: { id: 'u-1', type: 'user' },
     payload: { message_id: id, community_id: 'c-1', channel_id: 'ch-1', author_id: 'u-1', body: 'buy scamcoin today', attachment_count: 0, mentioned_user_ids: [], created_at: Date.now() },
   };
 };
@@ -39,14 +42,22 @@ describe(`${PRODUCERS.join(', ')} over SASL_SSL`, () => {
     const tenant = uniqueName('sasl');
     const { plaintext: key } = await new ApiKeyStore(pool).create({ name: uniqueName('sasl-spec'), tenantIds: [tenant], eventTypes: ['*'] });
     // 202 means the broker acknowledged: the gateway produced over SASL_SSL.
-    const response = await fetch(`http://127.0.0.1:${apps.port('ingest-gateway')}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify(spam(tenant)) });
+    const response = await fetch(`http://127.0.0.1:${apps.port('ingest-gateway')}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(spam(tenant)),
+    });
     expect(response.status).toBe(202);
 
     // The worker consumed it over SASL_SSL and wrote the hide into the outbox; only this relay runs (Nx runs one project at a time), so it published it.
-    const published = await eventually('the hide to be published by the relay', async () => {
-      const { rows } = await pool.query("SELECT published_at FROM outbox WHERE tenant_id = $1 AND event_type = 'community.message.hide'", [tenant]);
-      return rows[0]?.published_at ? rows : undefined;
-    }, 30_000);
+    const published = await eventually(
+      'the hide to be published by the relay',
+      async () => {
+        const { rows } = await pool.query("SELECT published_at FROM outbox WHERE tenant_id = $1 AND event_type = 'community.message.hide'", [tenant]);
+        return rows[0]?.published_at ? rows : undefined;
+      },
+      30_000,
+    );
     expect(published).toHaveLength(1);
     expect(await metricSum(apps.port('moderation-worker'), 'eventline_events_projected_total')).toBeGreaterThan(0);
 

@@ -51,7 +51,7 @@ describe('POST /v1/events authenticates the key and authorizes every event', () 
   });
 
   describe('403, naming the event, its tenant and type', () => {
-    it("for a key of another tenant", async () => {
+    it('for a key of another tenant', async () => {
       const key = await gateway.key({ tenantIds: ['acme'], eventTypes: ['*'] });
       const body = await refusedWithoutPublishing(ticketAssigned('globex'), bearer(key), 403);
       expect(body).toMatchObject({

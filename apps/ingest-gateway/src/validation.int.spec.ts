@@ -73,12 +73,7 @@ describe('POST /v1/events refuses bad input with 400/413 and publishes nothing',
     const body = await refused({ events: [ticketAssigned(tenant, 'T-1'), bad, ticketAssigned(tenant, 'T-3')] });
     expect(body.events).toHaveLength(1);
     expect(body.events[0]).toMatchObject({ index: 1, event_type: 'TICKET_ASSIGNED' });
-    expect(body.events[0].errors.map((e: { field: string }) => e.field).sort()).toEqual([
-      'payload.actorUserId',
-      'payload.assignedAt',
-      'payload.newAssigneeId',
-      'payload.newAssigneeType',
-    ]);
+    expect(body.events[0].errors.map((e: { field: string }) => e.field).sort()).toEqual(['payload.actorUserId', 'payload.assignedAt', 'payload.newAssigneeId', 'payload.newAssigneeType']);
   });
 
   it('a body that is not JSON: invalid_json, as JSON', async () => {

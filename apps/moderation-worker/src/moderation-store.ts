@@ -53,7 +53,11 @@ export const moderationStore = {
 
   /** Which of the recipients have blocked the sender. */
   async blockersOf(tx: ClientBase, tenantId: string, senderId: string, recipientIds: string[]): Promise<string[]> {
-    const { rows } = await tx.query('SELECT blocker_id FROM moderation_blocks WHERE tenant_id = $1 AND blocked_id = $2 AND blocker_id = ANY($3) ORDER BY blocker_id', [tenantId, senderId, recipientIds]);
+    const { rows } = await tx.query('SELECT blocker_id FROM moderation_blocks WHERE tenant_id = $1 AND blocked_id = $2 AND blocker_id = ANY($3) ORDER BY blocker_id', [
+      tenantId,
+      senderId,
+      recipientIds,
+    ]);
     return rows.map((row) => row.blocker_id as string);
   },
 };

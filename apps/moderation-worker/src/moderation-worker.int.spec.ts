@@ -24,14 +24,20 @@ writeFileSync(policyFile, JSON.stringify({ blockedTerms: ['scamcoin'], maxLinks:
 const communityMessage = (tenant: string, author: string, body: string) => {
   const id = `m-${randomUUID()}`;
   return {
-    event_type: 'community.message.created', tenant_id: tenant, entity_id: id, actor: { id: author, type: 'user' as const },
+    event_type: 'community.message.created',
+    tenant_id: tenant,
+    entity_id: id,
+    actor: { id: author, type: 'user' as const },
     payload: { message_id: id, community_id: 'c-1', channel_id: 'ch-1', author_id: author, body, attachment_count: 0, mentioned_user_ids: [], created_at: Date.now() },
   };
 };
 const dm = (tenant: string, sender: string, recipient: string, body: string) => {
   const id = `dm-${randomUUID()}`;
   return {
-    event_type: 'dm.message.created', tenant_id: tenant, entity_id: id, actor: { id: sender, type: 'user' as const },
+    event_type: 'dm.message.created',
+    tenant_id: tenant,
+    entity_id: id,
+    actor: { id: sender, type: 'user' as const },
     payload: { message_id: id, thread_id: 't-1', sender_id: sender, recipient_ids: [recipient], body, attachment_count: 0, sent_at: Date.now() },
   };
 };
@@ -57,8 +63,7 @@ describe('moderation-worker against the real stack', () => {
   });
 
   const casesOf = async (tenant: string) => (await pool.query('SELECT * FROM moderation_cases WHERE tenant_id = $1 ORDER BY created_at', [tenant])).rows;
-  const waitForCase = (tenant: string, reason: string) =>
-    eventually(`a ${reason} case for ${tenant}`, async () => (await casesOf(tenant)).find((c) => c.reason === reason), WAIT);
+  const waitForCase = (tenant: string, reason: string) => eventually(`a ${reason} case for ${tenant}`, async () => (await casesOf(tenant)).find((c) => c.reason === reason), WAIT);
 
   it('hides a community message with a blocked term through the outbox, atomically with its case', async () => {
     const tenant = uniqueName('mod-term');
@@ -90,7 +95,13 @@ describe('moderation-worker against the real stack', () => {
 
   it('opens a brute-force case after 5 USER_LOGIN_FAILED for one account', async () => {
     const tenant = uniqueName('mod-brute');
-    const failure = () => ({ event_type: 'USER_LOGIN_FAILED', tenant_id: tenant, entity_id: 'user-7', actor: { id: 'anonymous', type: 'system' as const }, payload: { reason: 'bad_password', attempted_email: 'Victim@Example.com' } });
+    const failure = () => ({
+      event_type: 'USER_LOGIN_FAILED',
+      tenant_id: tenant,
+      entity_id: 'user-7',
+      actor: { id: 'anonymous', type: 'system' as const },
+      payload: { reason: 'bad_password', attempted_email: 'Victim@Example.com' },
+    });
     await publisher.publishUntyped(Array.from({ length: 4 }, failure));
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect((await casesOf(tenant)).filter((c) => c.reason === 'brute_force')).toEqual([]);
@@ -100,7 +111,15 @@ describe('moderation-worker against the real stack', () => {
 
   it('enforces a social block on direct messages from the blocked user', async () => {
     const tenant = uniqueName('mod-block');
-    await publisher.publishUntyped([{ event_type: 'social.block.applied', tenant_id: tenant, entity_id: 'b-1', actor: { id: 'alice', type: 'user' }, payload: { block_id: 'b-1', blocker_id: 'alice', blocked_id: 'mallory', follows_removed: 0, applied_at: Date.now() } }]);
+    await publisher.publishUntyped([
+      {
+        event_type: 'social.block.applied',
+        tenant_id: tenant,
+        entity_id: 'b-1',
+        actor: { id: 'alice', type: 'user' },
+        payload: { block_id: 'b-1', blocker_id: 'alice', blocked_id: 'mallory', follows_removed: 0, applied_at: Date.now() },
+      },
+    ]);
     await eventually('the block to be stored', async () => ((await pool.query('SELECT 1 FROM moderation_blocks WHERE tenant_id = $1', [tenant])).rows.length === 1 ? true : undefined), WAIT);
     await publisher.publishUntyped([dm(tenant, 'bob', 'alice', 'hello alice')]);
     const [blocked] = await publisher.publishUntyped([dm(tenant, 'mallory', 'alice', 'hello again')]);

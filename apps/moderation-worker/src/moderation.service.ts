@@ -48,7 +48,14 @@ export class ModerationService {
     const { maxMessages, windowSeconds } = this.policy.velocity;
     const messages = await store.countInWindow(tx, source, `messages:${signal.actorId}`, at, windowSeconds);
     if (isFlooding(messages, this.policy)) {
-      await store.openCaseOnce(tx, source, { subjectType: 'user', subjectId: signal.actorId, actorId: signal.actorId, decision: 'flag', reason: 'velocity', details: { messages, max_messages: maxMessages, window_seconds: windowSeconds } });
+      await store.openCaseOnce(tx, source, {
+        subjectType: 'user',
+        subjectId: signal.actorId,
+        actorId: signal.actorId,
+        decision: 'flag',
+        reason: 'velocity',
+        details: { messages, max_messages: maxMessages, window_seconds: windowSeconds },
+      });
     }
   }
 
@@ -57,7 +64,13 @@ export class ModerationService {
     for (const key of signal.keys) {
       const failures = await store.countInWindow(tx, source, `login_failures:${key.subjectType}:${key.subjectId}`, at, windowSeconds);
       if (isBruteForce(failures, this.policy)) {
-        await store.openCaseOnce(tx, source, { ...key, actorId: signal.actorId, decision: 'lock_review', reason: 'brute_force', details: { failures, max_failures: maxFailures, window_seconds: windowSeconds } });
+        await store.openCaseOnce(tx, source, {
+          ...key,
+          actorId: signal.actorId,
+          decision: 'lock_review',
+          reason: 'brute_force',
+          details: { failures, max_failures: maxFailures, window_seconds: windowSeconds },
+        });
       }
     }
   }

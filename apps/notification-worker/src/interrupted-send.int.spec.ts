@@ -61,14 +61,20 @@ describe('notification-worker killed between an accepted email and its record', 
     const mailsTo = () => smtp.mails.filter((m) => m.to.includes(address));
 
     await startWorker({ NOTIFICATION_TEST_HANG_AFTER_SEND: '1' });
-    await publisher.publishUntyped([{
-      event_type: 'TICKET_ASSIGNED', tenant_id: tenant, entity_id: 'T-1', event_id: eventId,
-      payload: { ticketId: 'T-1', newAssigneeId: recipient, newAssigneeType: 'user', actorUserId: 'lead-1', assignedAt: Date.now() },
-    }]);
+    await publisher.publishUntyped([
+      {
+        event_type: 'TICKET_ASSIGNED',
+        tenant_id: tenant,
+        entity_id: 'T-1',
+        event_id: eventId,
+        payload: { ticketId: 'T-1', newAssigneeId: recipient, newAssigneeType: 'user', actorUserId: 'lead-1', assignedAt: Date.now() },
+      },
+    ]);
     await eventually('the SMTP server to accept the email', async () => mailsTo()[0], WAIT);
     await worker!.stop({ signal: 'SIGKILL' });
-    const email = async () => (await pool.query(
-      "SELECT n.id, n.status, s.state FROM notifications n LEFT JOIN notification_sends s ON s.notification_id = n.id WHERE n.tenant_id = $1 AND n.channel = 'email'", [tenant])).rows[0];
+    const email = async () =>
+      (await pool.query("SELECT n.id, n.status, s.state FROM notifications n LEFT JOIN notification_sends s ON s.notification_id = n.id WHERE n.tenant_id = $1 AND n.channel = 'email'", [tenant]))
+        .rows[0];
     // Committed before the SMTP transaction began, and never marked sent: the process died in between.
     expect(await email()).toMatchObject({ status: 'pending', state: 'sending' });
 
@@ -83,7 +89,10 @@ describe('notification-worker killed between an accepted email and its record', 
 
     expect(await eventline('notifications', 'resolve', marked.id, '--sent')).toContain(`Notification ${marked.id} recorded as sent`);
     await eventually('the worker to finish it as sent', async () => ((await email()).status === 'sent' ? true : undefined), WAIT);
-    const { rows: sent } = await pool.query("SELECT 1 FROM outbox WHERE tenant_id = $1 AND event_type = 'NOTIFICATION_SENT' AND event->'envelope'->'payload'->>'notificationId' = $2", [tenant, marked.id]);
+    const { rows: sent } = await pool.query("SELECT 1 FROM outbox WHERE tenant_id = $1 AND event_type = 'NOTIFICATION_SENT' AND event->'envelope'->'payload'->>'notificationId' = $2", [
+      tenant,
+      marked.id,
+    ]);
     expect(sent).toHaveLength(1);
     expect(mailsTo()).toHaveLength(1);
     expect(await metricSum(port, UNCERTAIN)).toBe(uncertainBefore);

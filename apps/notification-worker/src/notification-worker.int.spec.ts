@@ -66,10 +66,14 @@ describe('notification-worker against the real stack', () => {
   const rows = async (tenant: string) =>
     (await pool.query('SELECT id, channel, status, attempts, last_error, subject, sent_at FROM notifications WHERE tenant_id = $1 ORDER BY channel', [tenant])).rows;
   const settled = (tenant: string, expected: number) =>
-    eventually(`${expected} settled notification(s) of ${tenant}`, async () => {
-      const found = await rows(tenant);
-      return found.length === expected && found.every((r) => r.status !== 'pending') ? found : undefined;
-    }, WAIT);
+    eventually(
+      `${expected} settled notification(s) of ${tenant}`,
+      async () => {
+        const found = await rows(tenant);
+        return found.length === expected && found.every((r) => r.status !== 'pending') ? found : undefined;
+      },
+      WAIT,
+    );
   const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(address.toLowerCase()));
 
   it('turns a TICKET_ASSIGNED into one in-app notification and one email with the rendered subject', async () => {
@@ -107,10 +111,14 @@ describe('notification-worker against the real stack', () => {
     await publisher.publishUntyped([
       { event_type: 'EMAIL_UNSUBSCRIBED', tenant_id: tenant, entity_id: address, payload: { recipientEmail: address, unsubscribedAt: Date.now(), source: 'preference_center' } },
     ]);
-    await eventually('the suppression', async () => {
-      const { rows: found } = await pool.query('SELECT reason FROM notification_suppressions WHERE tenant_id = $1 AND address = $2', [tenant, address.toLowerCase()]);
-      return found[0];
-    }, WAIT);
+    await eventually(
+      'the suppression',
+      async () => {
+        const { rows: found } = await pool.query('SELECT reason FROM notification_suppressions WHERE tenant_id = $1 AND address = $2', [tenant, address.toLowerCase()]);
+        return found[0];
+      },
+      WAIT,
+    );
 
     await publisher.publishUntyped([assigned(tenant, recipient, 3)]);
     const found = await settled(tenant, 2);
@@ -122,21 +130,33 @@ describe('notification-worker against the real stack', () => {
   });
 
   it('opens an address that arrives sealed (crypto-shredding) and suppresses it, though Kafka never carried it in clear', async () => {
-    const sealing = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog: loadCatalog(), source: 'notification-test', subjectKeys: new PgSubjectKeyStore(pool, MasterKey.fromFile(masterKeyFile())) });
+    const sealing = new Publisher({
+      kafka,
+      registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl),
+      catalog: loadCatalog(),
+      source: 'notification-test',
+      subjectKeys: new PgSubjectKeyStore(pool, MasterKey.fromFile(masterKeyFile())),
+    });
     const address = `${randomUUID().slice(0, 8)}@sealed.test`;
     const { tenant, recipient } = await person({ email: address });
     const start = await topicEnd(kafka, 'email.events.v1');
     try {
-      await sealing.publishUntyped([{ event_type: 'EMAIL_UNSUBSCRIBED', tenant_id: tenant, entity_id: recipient, payload: { recipientEmail: address, unsubscribedAt: Date.now(), source: 'preference_center' } }]);
+      await sealing.publishUntyped([
+        { event_type: 'EMAIL_UNSUBSCRIBED', tenant_id: tenant, entity_id: recipient, payload: { recipientEmail: address, unsubscribedAt: Date.now(), source: 'preference_center' } },
+      ]);
     } finally {
       await sealing.close();
     }
     const [sent] = await readTopicFrom(kafka, 'email.events.v1', start, 1, (message) => message.key === tenant);
     expect(sent.value!.includes(address)).toBe(false);
-    await eventually('the suppression of the opened address', async () => {
-      const { rows: found } = await pool.query('SELECT reason FROM notification_suppressions WHERE tenant_id = $1 AND address = $2', [tenant, address.toLowerCase()]);
-      return found[0];
-    }, WAIT);
+    await eventually(
+      'the suppression of the opened address',
+      async () => {
+        const { rows: found } = await pool.query('SELECT reason FROM notification_suppressions WHERE tenant_id = $1 AND address = $2', [tenant, address.toLowerCase()]);
+        return found[0];
+      },
+      WAIT,
+    );
   });
 
   it('records whose sealed data each notification holds, and erasing one subject of two redacts only its copies', async () => {
@@ -159,7 +179,12 @@ describe('notification-worker against the real stack', () => {
     }
     await settled(tenant, 2);
     const copies = async () =>
-      (await pool.query('SELECT recipient_id, address, subject, status, subject_refs, notifications::text AS row FROM notifications WHERE tenant_id = $1 ORDER BY entity_id NULLS FIRST, recipient_id', [tenant])).rows;
+      (
+        await pool.query(
+          'SELECT recipient_id, address, subject, status, subject_refs, notifications::text AS row FROM notifications WHERE tenant_id = $1 ORDER BY entity_id NULLS FIRST, recipient_id',
+          [tenant],
+        )
+      ).rows;
     const before = await copies();
     expect(before.map((r) => [r.address, r.status, r.subject_refs])).toEqual([
       [ana, 'sent', [keys.subjectRef(tenant, 'staff-ana')]],
@@ -219,11 +244,22 @@ describe('notification-worker against the real stack', () => {
     await publisher.publishUntyped([assigned(tenant, recipient, 7)]);
     const found = await settled(tenant, 3);
     const { rows: outbox } = await pool.query('SELECT event_type, event FROM outbox WHERE tenant_id = $1 ORDER BY id', [tenant]);
-    const byType = (type: string) => outbox.filter((r) => r.event_type === type).map((r) => r.event.envelope.payload.notificationId).sort();
+    const byType = (type: string) =>
+      outbox
+        .filter((r) => r.event_type === type)
+        .map((r) => r.event.envelope.payload.notificationId)
+        .sort();
     expect(byType('NOTIFICATION_SENT')).toEqual(found.map((r) => r.id).sort());
-    const confirmed = found.filter((r) => r.channel !== 'email').map((r) => r.id).sort();
+    const confirmed = found
+      .filter((r) => r.channel !== 'email')
+      .map((r) => r.id)
+      .sort();
     expect(byType('NOTIFICATION_DELIVERED')).toEqual(confirmed);
     const sentEmail = outbox.find((r) => r.event_type === 'NOTIFICATION_SENT' && r.event.envelope.payload.channel === 'email');
-    expect(sentEmail.event.envelope).toMatchObject({ entity_type: 'notification', source: 'notification-worker', payload: { templateId: 'ticket-assigned', contextType: 'ticket', contextId: 'T-7', recipientId: recipient } });
+    expect(sentEmail.event.envelope).toMatchObject({
+      entity_type: 'notification',
+      source: 'notification-worker',
+      payload: { templateId: 'ticket-assigned', contextType: 'ticket', contextId: 'T-7', recipientId: recipient },
+    });
   });
 });

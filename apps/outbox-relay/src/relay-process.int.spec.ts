@@ -19,10 +19,14 @@ describe('outbox-relay processes against the real stack', () => {
     const committed = await suite.commitEvents(tenants, 1_000);
     const total = 5_000;
     const killed = await suite.startRelay(20);
-    const atKill = await eventually('some rows published', async () => {
-      const n = await suite.publishedCount(tenants);
-      return n >= 300 ? n : undefined;
-    }, 60_000);
+    const atKill = await eventually(
+      'some rows published',
+      async () => {
+        const n = await suite.publishedCount(tenants);
+        return n >= 300 ? n : undefined;
+      },
+      60_000,
+    );
     await killed.stop({ signal: 'SIGKILL' });
     expect(atKill).toBeLessThan(total);
 

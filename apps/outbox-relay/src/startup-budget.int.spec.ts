@@ -13,10 +13,14 @@ describe('outbox-relay when a dependency never answers', () => {
   }
 
   const waitingForKafka = (port: number) =>
-    eventually(`the relay on :${port} to wait for kafka`, async () => {
-      const answer = await health(port);
-      return answer?.body.waitingFor === 'kafka' ? answer : undefined;
-    }, 45_000);
+    eventually(
+      `the relay on :${port} to wait for kafka`,
+      async () => {
+        const answer = await health(port);
+        return answer?.body.waitingFor === 'kafka' ? answer : undefined;
+      },
+      45_000,
+    );
 
   it('answers readiness 503 naming kafka while it waits, then exits 1 naming it once EVENTLINE_STARTUP_BUDGET_S has run out; and a SIGTERM ends a wait within seconds', async () => {
     const [budgeted, terminated] = await Promise.all([startRelay({ EVENTLINE_STARTUP_BUDGET_S: '8' }), startRelay({})]);
@@ -37,7 +41,10 @@ describe('outbox-relay when a dependency never answers', () => {
     await budgeted.exited();
     expect(budgeted.child.exitCode).toBe(1);
     expect(budgeted.logs()).toContain('kafka did not answer within EVENTLINE_STARTUP_BUDGET_S=8s');
-    const waitLines = budgeted.logs().split('\n').filter((line) => line.includes('"waiting for kafka'));
+    const waitLines = budgeted
+      .logs()
+      .split('\n')
+      .filter((line) => line.includes('"waiting for kafka'));
     // One line per attempt at most every few seconds: 8 s of waiting make two or three, not dozens.
     expect(waitLines.length).toBeGreaterThanOrEqual(1);
     expect(waitLines.length).toBeLessThanOrEqual(3);

@@ -34,10 +34,14 @@ describe('usage-projector started while one of its topics does not exist yet', (
   it('waits for the topic, names it in readiness, and is ready within seconds of its creation', async () => {
     projector = await startAppUnderTest({ app: 'usage-projector', logFile: LOG, readyTimeoutMs: false });
     const { port } = projector;
-    const waiting = await eventually('the projector to wait for its topics', async () => {
-      const answer = await health(port);
-      return answer?.body.waitingFor === 'kafka topics' ? answer : undefined;
-    }, 45_000);
+    const waiting = await eventually(
+      'the projector to wait for its topics',
+      async () => {
+        const answer = await health(port);
+        return answer?.body.waitingFor === 'kafka topics' ? answer : undefined;
+      },
+      45_000,
+    );
     expect(waiting.status).toBe(503);
     expect(waiting.body.error).toBe(`not created yet: ${topic}`);
 

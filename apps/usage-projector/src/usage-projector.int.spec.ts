@@ -14,7 +14,12 @@ describe('usage-projector against the real stack', () => {
   const suite = projectorSuite('usage-projector-test');
 
   const daily = async (tenant: string) =>
-    (await suite.pool.query('SELECT to_char(day, \'YYYY-MM-DD\') AS day, model_name, user_id, events, input_tokens::int AS input_tokens, output_tokens::int AS output_tokens FROM usage_daily WHERE tenant_id = $1 ORDER BY 1, 2, 3', [tenant])).rows;
+    (
+      await suite.pool.query(
+        "SELECT to_char(day, 'YYYY-MM-DD') AS day, model_name, user_id, events, input_tokens::int AS input_tokens, output_tokens::int AS output_tokens FROM usage_daily WHERE tenant_id = $1 ORDER BY 1, 2, 3",
+        [tenant],
+      )
+    ).rows;
 
   // Shared by the projection and the KPI tests: 3 chat messages and 1 generated post.
   const tenant = uniqueName('usage');
@@ -29,9 +34,29 @@ describe('usage-projector against the real stack', () => {
     await eventually('4 usage records', async () => ((await suite.records([tenant])) === 4 ? true : undefined), WAIT);
 
     const { rows } = await suite.pool.query('SELECT * FROM usage_records WHERE tenant_id = $1 ORDER BY event_type, input_tokens', [tenant]);
-    expect(rows[0]).toMatchObject({ event_type: 'POST_GENERATED', user_id: 'user-b', model_name: 'gpt-4o', model_version: null, input_tokens: 300, output_tokens: 0, status: 'success', latency_ms: null, assist_mode: null });
+    expect(rows[0]).toMatchObject({
+      event_type: 'POST_GENERATED',
+      user_id: 'user-b',
+      model_name: 'gpt-4o',
+      model_version: null,
+      input_tokens: 300,
+      output_tokens: 0,
+      status: 'success',
+      latency_ms: null,
+      assist_mode: null,
+    });
     expect(rows[0].ts.toISOString()).toBe(new Date(DAY_2).toISOString());
-    expect(rows[3]).toMatchObject({ event_type: 'chat_message_sent', user_id: 'user-a', model_name: 'gpt-4', model_version: '0613', input_tokens: 100, output_tokens: 40, status: 'success', latency_ms: 250, assist_mode: 'draft' });
+    expect(rows[3]).toMatchObject({
+      event_type: 'chat_message_sent',
+      user_id: 'user-a',
+      model_name: 'gpt-4',
+      model_version: '0613',
+      input_tokens: 100,
+      output_tokens: 40,
+      status: 'success',
+      latency_ms: 250,
+      assist_mode: 'draft',
+    });
     expect(rows[3].id).toMatch(/^[0-9a-f-]{36}$/);
 
     await eventually('the rollup', async () => ((await daily(tenant)).length === 3 ? true : undefined), WAIT);
@@ -83,9 +108,7 @@ describe('usage-projector against the real stack', () => {
       { key: 'user-b', events: 2, input_tokens: 320, output_tokens: 5, total_tokens: 325 },
       { key: 'user-a', events: 2, input_tokens: 150, output_tokens: 50, total_tokens: 200 },
     ]);
-    expect((await kpisOf(`tenant=${tenant}&by=day&from=2026-11-21&to=2026-11-21`)).body.rows).toEqual([
-      { key: '2026-11-21', events: 1, input_tokens: 300, output_tokens: 0, total_tokens: 300 },
-    ]);
+    expect((await kpisOf(`tenant=${tenant}&by=day&from=2026-11-21&to=2026-11-21`)).body.rows).toEqual([{ key: '2026-11-21', events: 1, input_tokens: 300, output_tokens: 0, total_tokens: 300 }]);
     expect((await kpisOf('by=model')).status).toBe(400);
     expect((await kpisOf(`tenant=${tenant}&by=nope`)).status).toBe(400);
 

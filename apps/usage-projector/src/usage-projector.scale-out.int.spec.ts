@@ -13,9 +13,7 @@ describe('usage-projector scaled out to two instances', () => {
 
     // Published in waves over ~20 s, so the rebalance that hands B its partitions happens while
     // events are still arriving rather than after A has drained them all.
-    const events = Array.from({ length: total }, (_, n) =>
-      n % 4 === 3 ? postGenerated(tenants[n % 10], `user-${n % 7}`, 10) : chatMessage(tenants[n % 10], `user-${n % 7}`, 'gpt-4', 10, 5),
-    );
+    const events = Array.from({ length: total }, (_, n) => (n % 4 === 3 ? postGenerated(tenants[n % 10], `user-${n % 7}`, 10) : chatMessage(tenants[n % 10], `user-${n % 7}`, 'gpt-4', 10, 5)));
     for (let i = 0; i < total; i += 50) {
       await suite.publisher.publishUntyped(events.slice(i, i + 50));
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -54,9 +54,7 @@ function libraryManifest(workspaceRoot: string, project: Project, outDir: string
   const root = readRootManifest(workspaceRoot);
   const versions = { ...root.devDependencies, ...root.dependencies };
   const required = [...requiredPackages(outDir)].sort();
-  const dependencies = Object.fromEntries(
-    required.filter((name) => !PEER_PACKAGES.has(name)).map((name) => [name, name.startsWith('@eventline/') ? root.version : versions[name] ?? '*']),
-  );
+  const dependencies = Object.fromEntries(required.filter((name) => !PEER_PACKAGES.has(name)).map((name) => [name, name.startsWith('@eventline/') ? root.version : (versions[name] ?? '*')]));
   const peers = required.filter((name) => PEER_PACKAGES.has(name));
   return {
     name: `@eventline/${project.name}`,

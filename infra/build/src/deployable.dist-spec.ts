@@ -33,7 +33,10 @@ describe('the built apps, outside the checkout', () => {
   const processes: ChildProcess[] = [];
 
   beforeAll(async () => {
-    await buildApplications(root, SERVICES.map(({ app }) => findProject(root, app)));
+    await buildApplications(
+      root,
+      SERVICES.map(({ app }) => findProject(root, app)),
+    );
     for (const { app } of SERVICES) cpSync(join(root, 'dist', 'apps', app), deployDir, { recursive: true });
     await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: deployDir, maxBuffer: 16 * 1024 * 1024 });
   }, 600_000);

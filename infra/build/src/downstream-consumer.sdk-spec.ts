@@ -128,13 +128,19 @@ describe('a downstream consumer built from the packed SDK', () => {
     await db.connect();
     try {
       const query = async (sql: string, params: unknown[] = [tenant]) => (await db.query(sql, params)).rows;
-      await eventually('the last event of each partition', async () => {
-        const [{ n }] = await query("SELECT count(*)::int AS n FROM ai_responses WHERE tenant_id = $1 AND sanitization_failures <> '{}'");
-        const [{ w }] = await query("SELECT count(*)::int AS w FROM ebook_watermark_events WHERE tenant_id = $1 AND watermark_id = 'wm-3'");
-        return n === 1 && w === 1 ? true : undefined;
-      }, 60_000);
+      await eventually(
+        'the last event of each partition',
+        async () => {
+          const [{ n }] = await query("SELECT count(*)::int AS n FROM ai_responses WHERE tenant_id = $1 AND sanitization_failures <> '{}'");
+          const [{ w }] = await query("SELECT count(*)::int AS w FROM ebook_watermark_events WHERE tenant_id = $1 AND watermark_id = 'wm-3'");
+          return n === 1 && w === 1 ? true : undefined;
+        },
+        60_000,
+      );
       const keys = (column: string) => `(SELECT count(*)::int FROM jsonb_object_keys(${column}))`;
-      const versions = await query(`SELECT response_id, version, raw_markdown, previous_version, model, ${keys('actions_executed')} AS actions, ${keys('sanitization_failures')} AS failures FROM ai_responses WHERE tenant_id = $1 ORDER BY version`);
+      const versions = await query(
+        `SELECT response_id, version, raw_markdown, previous_version, model, ${keys('actions_executed')} AS actions, ${keys('sanitization_failures')} AS failures FROM ai_responses WHERE tenant_id = $1 ORDER BY version`,
+      );
       expect(versions).toEqual([
         { response_id: fed.responseId, version: 1, raw_markdown: 'First answer', previous_version: null, model: 'gpt-4o', actions: 0, failures: 0 },
         { response_id: fed.responseId, version: 2, raw_markdown: 'Second answer', previous_version: 1, model: 'gpt-4o', actions: 1, failures: 1 },

@@ -49,7 +49,11 @@ export interface PackedPackage {
 export async function packSdk(workspaceRoot: string, outDir = join(workspaceRoot, 'dist', 'sdk')): Promise<PackedPackage[]> {
   const built = mkdtempSync(join(tmpdir(), 'eventline-sdk-'));
   try {
-    await buildLibraries(workspaceRoot, SDK_LIBRARIES.map((name) => findProject(workspaceRoot, name)), { outDir: join(built, 'dist'), workDir: join(workspaceRoot, '.local', 'build-sdk') });
+    await buildLibraries(
+      workspaceRoot,
+      SDK_LIBRARIES.map((name) => findProject(workspaceRoot, name)),
+      { outDir: join(built, 'dist'), workDir: join(workspaceRoot, '.local', 'build-sdk') },
+    );
     const packageDir = (name: string) => join(built, 'dist', 'libs', name);
     assertClosed(packageDir);
     rmSync(outDir, { recursive: true, force: true });

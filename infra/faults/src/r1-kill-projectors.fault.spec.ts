@@ -35,7 +35,10 @@ describe('R1: kill -9 of the projectors at random moments during a stream', () =
     const kills = bySize({ short: 3, full: 10 });
     const tenants = Array.from({ length: 6 }, () => uniqueName('r1'));
     const events: UntypedEventInput[] = Array.from({ length: total }, (_, n) => chatMessage(tenants[n % tenants.length], 1 + (n % 97), 1 + (n % 13)));
-    const tokens = events.reduce((sum, e) => ({ input: sum.input + Number((e.payload as { input_tokens: number }).input_tokens), output: sum.output + Number((e.payload as { output_tokens: number }).output_tokens) }), { input: 0, output: 0 });
+    const tokens = events.reduce(
+      (sum, e) => ({ input: sum.input + Number((e.payload as { input_tokens: number }).input_tokens), output: sum.output + Number((e.payload as { output_tokens: number }).output_tokens) }),
+      { input: 0, output: 0 },
+    );
     const resumeSeconds: number[] = [];
     const recoveries: string[] = [];
     const startedAt = Date.now();

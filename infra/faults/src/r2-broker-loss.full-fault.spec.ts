@@ -91,15 +91,17 @@ describe('R2: losing a broker loses no acknowledged event', () => {
     await publisher.close();
     const publishedAt = Date.now();
 
-    const projectedOf = async (ids: string[]) =>
-      Number((await pool.query('SELECT count(*) AS n FROM domain_events WHERE event_id = ANY($1::uuid[])', [ids])).rows[0].n);
+    const projectedOf = async (ids: string[]) => Number((await pool.query('SELECT count(*) AS n FROM domain_events WHERE event_id = ANY($1::uuid[])', [ids])).rows[0].n);
     await eventually('every acknowledged event projected', async () => ((await projectedOf(acknowledged)) >= acknowledged.length ? true : undefined), 2 * CATCH_UP_GOAL_S * 1000);
     const caughtUpS = (Date.now() - killedAt!) / 1000;
     // Anything still on its way would show up as a duplicate now.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
 
     const counts = async (table: string) => {
-      const { rows } = await pool.query(`SELECT count(*) AS total, count(DISTINCT event_id) AS distinct_ids, count(*) FILTER (WHERE event_id = ANY($1::uuid[])) AS acked FROM ${table} WHERE tenant_id = $2`, [acknowledged, tenant]);
+      const { rows } = await pool.query(
+        `SELECT count(*) AS total, count(DISTINCT event_id) AS distinct_ids, count(*) FILTER (WHERE event_id = ANY($1::uuid[])) AS acked FROM ${table} WHERE tenant_id = $2`,
+        [acknowledged, tenant],
+      );
       return { total: Number(rows[0].total), distinct: Number(rows[0].distinct_ids), acked: Number(rows[0].acked) };
     };
     const domain = await counts('domain_events');
@@ -123,7 +125,11 @@ describe('R2: losing a broker loses no acknowledged event', () => {
       's publishing after the kill': Number(((publishedAt - killedAt!) / 1000).toFixed(1)),
       's to restart the broker': Number(restartS.toFixed(1)),
     };
-    console.log(`R2 broker loss (${EVENTS} events, node ${KILLED_NODE} of 3 killed after ${KILL_AFTER} acknowledged):\n${Object.entries(figures).map(([k, v]) => `  ${k.padEnd(38)} ${v}`).join('\n')}`);
+    console.log(
+      `R2 broker loss (${EVENTS} events, node ${KILLED_NODE} of 3 killed after ${KILL_AFTER} acknowledged):\n${Object.entries(figures)
+        .map(([k, v]) => `  ${k.padEnd(38)} ${v}`)
+        .join('\n')}`,
+    );
 
     expect(killedAt).toBeDefined();
     expect(ackedAfterKill).toBeGreaterThan(0);

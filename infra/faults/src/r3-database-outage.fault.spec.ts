@@ -99,10 +99,14 @@ describe('R3: a PostgreSQL outage under the audit projector', () => {
     const dlqBefore = await topicSize(kafka, deadLetterTopic(GROUP));
     const publishing = publishPaced(publisher, events, BATCH, PUBLISH_INTERVAL_MS);
 
-    const beforeOutage = await eventually('some events projected before the outage', async () => {
-      const n = await projected(tenants);
-      return n >= BATCH ? n : undefined;
-    }, 20_000);
+    const beforeOutage = await eventually(
+      'some events projected before the outage',
+      async () => {
+        const n = await projected(tenants);
+        return n >= BATCH ? n : undefined;
+      },
+      20_000,
+    );
     const { duringOutage, restartedAt } = await databaseOutage(database, port, OUTAGE_S);
 
     const acknowledged = await publishing;

@@ -82,10 +82,14 @@ describe('R3: a PostgreSQL outage under the outbox relay', () => {
   };
 
   it(`publishes every committed row after a ${OUTAGE_S} s database outage, without exiting`, async () => {
-    const beforeOutage = await eventually('some rows published before the outage', async () => {
-      const n = await published(tenants);
-      return n >= 100 ? n : undefined;
-    }, 20_000);
+    const beforeOutage = await eventually(
+      'some rows published before the outage',
+      async () => {
+        const n = await published(tenants);
+        return n >= 100 ? n : undefined;
+      },
+      20_000,
+    );
     const { duringOutage, restartedAt } = await databaseOutage(database, port, OUTAGE_S);
     await eventually('every row published', async () => ((await published(tenants)) === ROWS ? true : undefined), RECOVERY_LIMIT_S * 1_000 + 10_000);
     const recoveryS = (Date.now() - restartedAt) / 1_000;

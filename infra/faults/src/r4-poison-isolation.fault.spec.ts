@@ -52,7 +52,6 @@ describe('R4a: a poison event holds only its own partition, and only for the ret
     expect(othersDoneS).toBeLessThan(deadLetteredS);
     expect(deadLetteredS).toBeLessThan(2 * BUDGET_S);
   });
-
 });
 
 /** Polls readiness until stopped: the first not-ready answer and the partitions it called stalled. */

@@ -90,10 +90,14 @@ describe('R5b: the only broker stopped for 15 s under the outbox relay and the i
     const backAt = Date.now();
     await eventually('every row published', async () => ((await publishedCount(pool, tenants)) === total ? true : undefined), 60_000);
     const recoveredS = seconds(backAt);
-    const after = await eventually('the gateway to accept again', async () => {
-      const answer = await post(key, gatewayTenant);
-      return answer.status === 202 ? answer : undefined;
-    }, 30_000);
+    const after = await eventually(
+      'the gateway to accept again',
+      async () => {
+        const answer = await post(key, gatewayTenant);
+        return answer.status === 202 ? answer : undefined;
+      },
+      30_000,
+    );
     const received = await receivedEventIds(createKafkaPort({ brokers: [broker.brokers], clientId: 'fault-r5b-reader' }), committed, tenants);
 
     printFaultReport(`R5b: ${total} committed outbox rows, the only broker stopped for ${seconds(stoppedAt, backAt)} s`, {

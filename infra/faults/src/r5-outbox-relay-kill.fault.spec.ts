@@ -40,10 +40,14 @@ describe('R5a: the outbox relay killed with SIGKILL mid-stream', () => {
     const env = { DATABASE_URL: db.url, OUTBOX_BATCH_SIZE: '100' };
     relays.push(new RelayProcess(env));
     await relays[0].startReady();
-    const atKill = await eventually('a fifth of the rows published', async () => {
-      const n = await publishedCount(pool, tenants);
-      return n >= total / 5 ? n : undefined;
-    }, 40_000);
+    const atKill = await eventually(
+      'a fifth of the rows published',
+      async () => {
+        const n = await publishedCount(pool, tenants);
+        return n >= total / 5 ? n : undefined;
+      },
+      40_000,
+    );
     await relays[0].stop('SIGKILL');
     const killedAt = Date.now();
 

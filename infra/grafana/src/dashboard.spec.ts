@@ -16,7 +16,11 @@ interface Panel {
   datasource?: { uid: string };
   targets?: Array<{ expr: string; datasource?: { uid: string } }>;
 }
-const dashboard = JSON.parse(readFileSync(join(root, 'infra/grafana/dashboards/eventline.json'), 'utf8')) as { uid: string; panels: Panel[]; templating: { list: Array<{ query: { query: string } }> } };
+const dashboard = JSON.parse(readFileSync(join(root, 'infra/grafana/dashboards/eventline.json'), 'utf8')) as {
+  uid: string;
+  panels: Panel[];
+  templating: { list: Array<{ query: { query: string } }> };
+};
 const queries = [
   ...dashboard.panels.flatMap((panel) => (panel.targets ?? []).map((target) => ({ panel: panel.title, expr: target.expr }))),
   ...dashboard.templating.list.map((variable) => ({ panel: 'variables', expr: variable.query.query.replace(/^label_values\((.*), \w+\)$/, '$1') })),
@@ -51,7 +55,11 @@ describe('the Grafana dashboard', () => {
 
   it('reads only metrics the apps export', () => {
     expect(exported.has('eventline_events_handled_total')).toBe(true);
-    const unknown = queries.flatMap(({ panel, expr }) => metricNames(expr).filter((name) => !exported.has(name)).map((name) => `${panel}: ${name}`));
+    const unknown = queries.flatMap(({ panel, expr }) =>
+      metricNames(expr)
+        .filter((name) => !exported.has(name))
+        .map((name) => `${panel}: ${name}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -59,14 +67,23 @@ describe('the Grafana dashboard', () => {
     const scrapeLabels = ['job', 'instance', 'app'];
     const wrong = queries.flatMap(({ panel, expr }) => {
       const carried = new Set([...scrapeLabels, ...metricNames(expr).flatMap((name) => exported.get(name) ?? [])]);
-      return groupingLabels(expr).filter((label) => !carried.has(label)).map((label) => `${panel}: ${label}`);
+      return groupingLabels(expr)
+        .filter((label) => !carried.has(label))
+        .map((label) => `${panel}: ${label}`);
     });
     expect(wrong).toEqual([]);
   });
 
   it('names event types of the catalog', () => {
     const catalog = loadCatalog();
-    const named = queries.flatMap(({ expr }) => [...expr.matchAll(/event_type=~"([^"]*)"/g)].flatMap((m) => m[1].replace(/\\\\/g, '\\').split('|').map((t) => t.replace(/\\\./g, '.'))));
+    const named = queries.flatMap(({ expr }) =>
+      [...expr.matchAll(/event_type=~"([^"]*)"/g)].flatMap((m) =>
+        m[1]
+          .replace(/\\\\/g, '\\')
+          .split('|')
+          .map((t) => t.replace(/\\\./g, '.')),
+      ),
+    );
     expect(named.length).toBeGreaterThan(0);
     expect(named.filter((type) => !findEvent(catalog, type))).toEqual([]);
   });
@@ -97,7 +114,10 @@ describe('Prometheus and Grafana in docker-compose.yml', () => {
   it('mounts the Prometheus configuration and the Grafana provisioning and dashboards, which exist', () => {
     const mounts = (service: string) => (compose.services[service].volumes as string[]).filter((v) => v.startsWith('./')).map((v) => v.split(':'));
     expect(mounts('prometheus')).toEqual([['./infra/prometheus/prometheus.yml', '/etc/prometheus/prometheus.yml', 'ro']]);
-    expect(mounts('grafana')).toEqual([['./infra/grafana/provisioning', '/etc/grafana/provisioning', 'ro'], ['./infra/grafana/dashboards', '/var/lib/grafana/dashboards', 'ro']]);
+    expect(mounts('grafana')).toEqual([
+      ['./infra/grafana/provisioning', '/etc/grafana/provisioning', 'ro'],
+      ['./infra/grafana/dashboards', '/var/lib/grafana/dashboards', 'ro'],
+    ]);
     for (const [source] of [...mounts('prometheus'), ...mounts('grafana')]) expect([source, existsSync(join(root, source))]).toEqual([source, true]);
     const [provider] = readYaml('infra/grafana/provisioning/dashboards/eventline.yml').providers;
     expect(provider.options.path).toBe('/var/lib/grafana/dashboards');

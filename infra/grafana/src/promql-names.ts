@@ -18,5 +18,14 @@ export function metricNames(expr: string): string[] {
 /** The labels an expression groups or matches by: `by (…)`, `without (…)`, `on (…)`, `ignoring (…)`. */
 export function groupingLabels(expr: string): string[] {
   const lists = [...expr.matchAll(/\b(?:by|without|on|ignoring)\s*\(([^)]*)\)/g)].map((m) => m[1]);
-  return [...new Set(lists.flatMap((list) => list.split(',').map((label) => label.trim()).filter(Boolean)))];
+  return [
+    ...new Set(
+      lists.flatMap((list) =>
+        list
+          .split(',')
+          .map((label) => label.trim())
+          .filter(Boolean),
+      ),
+    ),
+  ];
 }

@@ -18,7 +18,5 @@ export interface TrackedFile {
 
 /** `path:line: text` for every line of the given files that refers to the sibling folder. */
 export function findOutsideReferences(files: TrackedFile[]): string[] {
-  return files.flatMap(({ path, text }) =>
-    text.split('\n').flatMap((line, index) => (OUTSIDE_REFERENCES.some((pattern) => pattern.test(line)) ? [`${path}:${index + 1}: ${line.trim()}`] : [])),
-  );
+  return files.flatMap(({ path, text }) => text.split('\n').flatMap((line, index) => (OUTSIDE_REFERENCES.some((pattern) => pattern.test(line)) ? [`${path}:${index + 1}: ${line.trim()}`] : [])));
 }

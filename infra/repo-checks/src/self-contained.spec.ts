@@ -9,7 +9,9 @@ const parent = '..';
 const sibling = `${parent}/${'shared'}`;
 
 function trackedFiles(root: string): TrackedFile[] {
-  const paths = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\0').filter(Boolean);
+  const paths = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    .split('\0')
+    .filter(Boolean);
   // A file deleted in the working tree but not yet in the index has nothing left to check.
   return paths.filter((path) => existsSync(join(root, path))).map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
 }

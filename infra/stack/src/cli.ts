@@ -40,10 +40,13 @@ async function main(): Promise<void> {
 }
 
 // Exit explicitly: a client library's idle socket or timer must not keep `stack:up` from returning.
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(`\nstack: ${(error as Error).message}`);
-  if (error instanceof StackError && error.logTail) {
-    console.error(`\nLast lines of ${error.logTail.file}:\n${error.logTail.lines}`);
-  }
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`\nstack: ${(error as Error).message}`);
+    if (error instanceof StackError && error.logTail) {
+      console.error(`\nLast lines of ${error.logTail.file}:\n${error.logTail.lines}`);
+    }
+    process.exit(1);
+  },
+);

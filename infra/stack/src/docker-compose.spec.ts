@@ -47,7 +47,6 @@ describe('docker-compose.yml', () => {
     expect(compose.services['platform-init'].command.join(' ')).toMatch(/node apps\/cli\/src\/main\.js db migrate && node apps\/cli\/src\/main\.js schemas register/);
   });
 
-
   it('builds a multi-stage image on Node 24 that ships the build as a non-root user with a liveness check', () => {
     const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
     const stages = dockerfile.match(/^FROM .*/gm) ?? [];

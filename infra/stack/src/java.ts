@@ -35,8 +35,6 @@ export async function requireMaven(): Promise<void> {
   try {
     await run('mvn', ['-v']);
   } catch (error) {
-    throw new StackError(
-      `Maven not found: it resolves the Kafka and Apicurio jars from Maven Central. Install Maven 3.8+ (e.g. apt-get install maven). (${(error as Error).message})`,
-    );
+    throw new StackError(`Maven not found: it resolves the Kafka and Apicurio jars from Maven Central. Install Maven 3.8+ (e.g. apt-get install maven). (${(error as Error).message})`);
   }
 }

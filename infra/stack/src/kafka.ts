@@ -101,7 +101,9 @@ async function formatStorage(cluster: KafkaCluster): Promise<void> {
   if (formatted.length === cluster.nodes.length) return;
   if (formatted.length > 0) {
     const missing = cluster.nodes.filter((node) => !isFormatted(node)).map((node) => node.dataDir);
-    throw new StackError(`Kafka nodes ${formatted.map((n) => n.id).join(', ')} have data but ${missing.join(', ')} has none. Remove ${dirname(missing[0])} to start the cluster afresh (its topics go with it).`);
+    throw new StackError(
+      `Kafka nodes ${formatted.map((n) => n.id).join(', ')} have data but ${missing.join(', ')} has none. Remove ${dirname(missing[0])} to start the cluster afresh (its topics go with it).`,
+    );
   }
   const clusterId = kafkaUuid();
   const quorum = cluster.nodes.length === 1 ? ['--standalone'] : ['--initial-controllers', cluster.nodes.map((node) => `${node.id}@127.0.0.1:${node.controllerPort}:${kafkaUuid()}`).join(',')];
@@ -111,7 +113,19 @@ async function formatStorage(cluster: KafkaCluster): Promise<void> {
 async function formatNode(cluster: KafkaCluster, node: KafkaNode, clusterId: string, quorum: string[]): Promise<void> {
   const proc = cluster.formatProcess(node);
   // A short-lived tool: C1 alone starts it faster, and the brokers' JIT need not compete with it.
-  const pid = startDetached(proc, 'java', ['-XX:TieredStopAtLevel=1', `-Dlog4j2.configurationFile=${cluster.log4j}`, '-cp', cluster.classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', node.config, ...quorum]);
+  const pid = startDetached(proc, 'java', [
+    '-XX:TieredStopAtLevel=1',
+    `-Dlog4j2.configurationFile=${cluster.log4j}`,
+    '-cp',
+    cluster.classpath,
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    clusterId,
+    '-c',
+    node.config,
+    ...quorum,
+  ]);
   const exited = await waitUntil(async () => !isAlive(pid), { timeoutMs: 60_000, intervalMs: 200 });
   if (!exited.ok || !isFormatted(node)) {
     throw new StackError(`Formatting the log dir of Kafka node ${node.id} failed.`, { file: proc.logFile, lines: logTail(proc.logFile) });
@@ -131,7 +145,16 @@ export async function prepareCluster(cluster: KafkaCluster): Promise<void> {
 /** Starts the node's JVM in the background and returns its pid; the cluster must be prepared. */
 export async function startNode(cluster: KafkaCluster, node: KafkaNode): Promise<number> {
   await requireFreePorts(nodeListenPorts(node), `Kafka node ${node.id}`, cluster.portHint);
-  return startDetached(node.process, 'java', [...cluster.jvmOptions, `-Xms256m`, `-Xmx${cluster.heap}`, `-Dlog4j2.configurationFile=${cluster.log4j}`, '-cp', cluster.classpath, BROKER_MAIN, node.config]);
+  return startDetached(node.process, 'java', [
+    ...cluster.jvmOptions,
+    `-Xms256m`,
+    `-Xmx${cluster.heap}`,
+    `-Dlog4j2.configurationFile=${cluster.log4j}`,
+    '-cp',
+    cluster.classpath,
+    BROKER_MAIN,
+    node.config,
+  ]);
 }
 
 /** Starts the nodes not running yet (preparing the cluster first); returns the names it started. */

@@ -9,14 +9,7 @@ import { logTail } from './processes';
  * ~/.m2 cache means a second machine start downloads nothing; the `.complete` marker means a
  * second start in the same checkout does not even run Maven.
  */
-export async function materialise(options: {
-  label: string;
-  pom: string;
-  goal: string;
-  targetDir: string;
-  logFile: string;
-  extraArgs?: string[];
-}): Promise<'cached' | 'resolved'> {
+export async function materialise(options: { label: string; pom: string; goal: string; targetDir: string; logFile: string; extraArgs?: string[] }): Promise<'cached' | 'resolved'> {
   const marker = join(options.targetDir, '.complete');
   if (existsSync(marker)) return 'cached';
   rmSync(options.targetDir, { recursive: true, force: true });
@@ -25,10 +18,10 @@ export async function materialise(options: {
   const args = ['-B', '--no-transfer-progress', '-f', options.pom, options.goal, `-DoutputDirectory=${options.targetDir}`, ...(options.extraArgs ?? [])];
   const code = await runLogged('mvn', args, options.logFile);
   if (code !== 0) {
-    throw new StackError(
-      `Could not resolve ${options.label} from Maven Central (mvn exited ${code}). Check the network to Maven Central, or the versions in ${options.pom}.`,
-      { file: options.logFile, lines: logTail(options.logFile, 25) },
-    );
+    throw new StackError(`Could not resolve ${options.label} from Maven Central (mvn exited ${code}). Check the network to Maven Central, or the versions in ${options.pom}.`, {
+      file: options.logFile,
+      lines: logTail(options.logFile, 25),
+    });
   }
   writeFileSync(marker, `${new Date().toISOString()}\n`);
   return 'resolved';

@@ -84,9 +84,7 @@ async function ensureDatabases(connectUrl: URL, names: string[]): Promise<void> 
       if (rowCount === 0) await client.query(`create database "${name.replace(/"/g, '""')}"`);
     }
   } catch (error) {
-    throw new StackError(
-      `PostgreSQL at ${redact(connectUrl)} could not provide the database(s) ${names.join(', ')}: ${(error as Error).message}. Create them, or give the user CREATEDB.`,
-    );
+    throw new StackError(`PostgreSQL at ${redact(connectUrl)} could not provide the database(s) ${names.join(', ')}: ${(error as Error).message}. Create them, or give the user CREATEDB.`);
   } finally {
     await client.end().catch(() => undefined);
   }

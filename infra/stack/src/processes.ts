@@ -42,12 +42,7 @@ export function runningPid(proc: ManagedProcess): number | undefined {
   return undefined;
 }
 
-export function startDetached(
-  proc: ManagedProcess,
-  command: string,
-  args: string[],
-  options: Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'> = {},
-): number {
+export function startDetached(proc: ManagedProcess, command: string, args: string[], options: Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'> = {}): number {
   mkdirSync(proc.runDir, { recursive: true });
   mkdirSync(dirname(proc.logFile), { recursive: true });
   const log = openSync(proc.logFile, 'a');

@@ -13,8 +13,7 @@ import { status } from './stack';
 
 const run = promisify(execFile);
 const root = findWorkspaceRoot();
-const stack = (command: string) =>
-  run(process.execPath, ['--import', 'tsx', 'infra/stack/src/cli.ts', command], { cwd: root, timeout: 240_000 });
+const stack = (command: string) => run(process.execPath, ['--import', 'tsx', 'infra/stack/src/cli.ts', command], { cwd: root, timeout: 240_000 });
 
 /**
  * The stack's own lifecycle, on the real servers. It ends by starting the stack again, so

@@ -79,7 +79,9 @@ function refuseOtherKafkaShape(settings: StackSettings): void {
   const other = settings.kafka.nodes === 1 ? (otherShapeNodes(settings) ?? []) : stackCluster(settings, 1).nodes;
   const running = other.filter((node) => runningPid(node.process) !== undefined);
   if (running.length > 0) {
-    throw new StackError(`The stack's Kafka runs with ${other.length} node(s) (${running.map((n) => n.process.name).join(', ')}), but EVENTLINE_KAFKA_NODES asks for ${settings.kafka.nodes}. Run \`npm run stack:down\` first.`);
+    throw new StackError(
+      `The stack's Kafka runs with ${other.length} node(s) (${running.map((n) => n.process.name).join(', ')}), but EVENTLINE_KAFKA_NODES asks for ${settings.kafka.nodes}. Run \`npm run stack:down\` first.`,
+    );
   }
 }
 
@@ -96,11 +98,7 @@ function otherShapeNodes(settings: StackSettings) {
   }
 }
 
-const managed = (settings: StackSettings): ManagedProcess[] => [
-  registryProcess(settings),
-  ...allKafkaNodes(settings).map((node) => node.process),
-  embeddedPostgresProcess(settings),
-];
+const managed = (settings: StackSettings): ManagedProcess[] => [registryProcess(settings), ...allKafkaNodes(settings).map((node) => node.process), embeddedPostgresProcess(settings)];
 
 /** Stops every server this stack started (never a PostgreSQL it merely used), registry first. */
 export async function down(settings: StackSettings): Promise<Record<string, string>> {

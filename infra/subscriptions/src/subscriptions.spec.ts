@@ -6,7 +6,7 @@ import { exportSubscriptions } from './export-subscriptions';
 const workspaceRoot = join(__dirname, '..', '..', '..');
 const catalog = loadCatalog();
 
-describe('schemas/subscriptions.json (the catalog\'s handlers)', () => {
+describe("schemas/subscriptions.json (the catalog's handlers)", () => {
   it('is what the consumer apps declare: rerun `npm run subscriptions:export` when this fails', () => {
     const committed = JSON.parse(readFileSync(join(defaultSchemasDir(), SUBSCRIPTIONS_FILE), 'utf8')) as unknown;
     expect(committed).toEqual(exportSubscriptions(workspaceRoot, catalog));
@@ -19,7 +19,7 @@ describe('schemas/subscriptions.json (the catalog\'s handlers)', () => {
     ]);
   });
 
-  it('lists every handled type inside its app\'s subscription, and only catalog types', () => {
+  it("lists every handled type inside its app's subscription, and only catalog types", () => {
     const known = new Set(catalog.events.map((event) => event.eventType));
     for (const app of loadSubscriptions().apps) {
       const subscribed = app.subscription === '*' ? '*' : Array.isArray(app.subscription) ? app.subscription : app.subscription.events;

@@ -26,10 +26,14 @@ export class ApiKeyStore {
   async create(input: NewApiKey): Promise<CreatedApiKey> {
     const { name, tenantIds, eventTypes, scopes } = validateNewKey(input);
     const material = generateKeyMaterial();
-    const { rows } = await this.pool.query<ApiKeyRow>(
-      `INSERT INTO api_keys (name, key_prefix, key_hash, tenant_ids, event_types, scopes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [name, material.displayPrefix, material.hash, tenantIds, eventTypes, scopes],
-    );
+    const { rows } = await this.pool.query<ApiKeyRow>(`INSERT INTO api_keys (name, key_prefix, key_hash, tenant_ids, event_types, scopes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`, [
+      name,
+      material.displayPrefix,
+      material.hash,
+      tenantIds,
+      eventTypes,
+      scopes,
+    ]);
     return { key: toApiKey(rows[0]), plaintext: material.plaintext };
   }
 

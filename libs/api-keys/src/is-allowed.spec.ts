@@ -27,7 +27,7 @@ describe('isAllowed', () => {
     ['community.*', 'community.message.created', true],
     ['community.*', 'communityX.created', false],
     ['*', 'CartItemAdded', true],
-  ])("pattern %s with event type %s → %s", (pattern, eventType, expected) => {
+  ])('pattern %s with event type %s → %s', (pattern, eventType, expected) => {
     expect(isAllowed(key(['acme'], [pattern]), 'acme', eventType)).toBe(expected);
   });
 

@@ -41,7 +41,10 @@ describe('the audit tables are append-only, against the real PostgreSQL', () => 
   const asWriter = async (sql: string) => {
     await owner.query(`SET ROLE ${role}`);
     try {
-      return await owner.query(sql).then(() => 'done', (error: Error & { code?: string }) => `${error.code}: ${error.message}`);
+      return await owner.query(sql).then(
+        () => 'done',
+        (error: Error & { code?: string }) => `${error.code}: ${error.message}`,
+      );
     } finally {
       await owner.query('RESET ROLE');
     }

@@ -61,7 +61,11 @@ describe('audit rows', () => {
   });
 
   it("puts a pseudonym where entity_id or actor_id holds personal data: a PII field's value or an e-mail address", () => {
-    const unsubscribed = decoded('EMAIL_UNSUBSCRIBED', { recipientEmail: 'ann@example.com', unsubscribedAt: 1, source: 'preference_center', messageId: null }, { entity_id: 'ann@example.com', actor: { id: 'bob@example.org', type: 'contact' } });
+    const unsubscribed = decoded(
+      'EMAIL_UNSUBSCRIBED',
+      { recipientEmail: 'ann@example.com', unsubscribedAt: 1, source: 'preference_center', messageId: null },
+      { entity_id: 'ann@example.com', actor: { id: 'bob@example.org', type: 'contact' } },
+    );
     const row = auditLogRow(unsubscribed, catalog, pseudonyms);
     expect(row.entity_id).toMatch(/^pii:[0-9a-f]{32}$/);
     expect(row.actor_id).toMatch(/^pii:[0-9a-f]{32}$/);
@@ -83,7 +87,13 @@ describe('audit rows', () => {
 
   it('fills the AI columns from the payload or the envelope model', () => {
     const usage = { chat_id: 'c', message_id: 'm', assist_mode: 'draft', model_name: 'gpt-4', model_version: '0613', input_tokens: 120, output_tokens: 45, latency_ms: 900, status: 'success' };
-    expect(auditLogRow(decoded('chat_message_sent', usage), catalog, pseudonyms)).toMatchObject({ assist_mode: 'draft', model_name: 'gpt-4', model_version: '0613', input_tokens: 120, output_tokens: 45 });
+    expect(auditLogRow(decoded('chat_message_sent', usage), catalog, pseudonyms)).toMatchObject({
+      assist_mode: 'draft',
+      model_name: 'gpt-4',
+      model_version: '0613',
+      input_tokens: 120,
+      output_tokens: 45,
+    });
     const generated = decoded('POST_GENERATED', { template_id: 't', generation_model: 'gpt-4o', prompt_tokens: 300 }, { model: { name: 'ignored', version: 'v2' } });
     expect(auditLogRow(generated, catalog, pseudonyms)).toMatchObject({ model_name: 'gpt-4o', model_version: 'v2', input_tokens: 300, output_tokens: 0 });
   });

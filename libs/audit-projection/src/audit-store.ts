@@ -4,14 +4,47 @@ import { chainName, chainRows, type ChainedAuditRow, type ChainHead, type ChainK
 
 /** Each table's columns with their PostgreSQL types, in the order of the unnest arrays. */
 const DOMAIN_EVENT_COLUMNS: Record<keyof DomainEventRow, string> = {
-  event_id: 'uuid', event_type: 'text', tenant_id: 'text', occurred_at: 'timestamptz', actor_id: 'text', actor_type: 'text',
-  entity_type: 'text', entity_id: 'text', source: 'text', schema_version: 'text', correlation_id: 'text', causation_id: 'text',
-  confidence: 'float8', model: 'jsonb', payload: 'jsonb', pii_sealed: 'jsonb', topic: 'text', kafka_partition: 'int4', kafka_offset: 'int8',
+  event_id: 'uuid',
+  event_type: 'text',
+  tenant_id: 'text',
+  occurred_at: 'timestamptz',
+  actor_id: 'text',
+  actor_type: 'text',
+  entity_type: 'text',
+  entity_id: 'text',
+  source: 'text',
+  schema_version: 'text',
+  correlation_id: 'text',
+  causation_id: 'text',
+  confidence: 'float8',
+  model: 'jsonb',
+  payload: 'jsonb',
+  pii_sealed: 'jsonb',
+  topic: 'text',
+  kafka_partition: 'int4',
+  kafka_offset: 'int8',
 };
 const AUDIT_LOG_COLUMNS: Record<keyof ChainedAuditRow, string> = {
-  id: 'uuid', event_id: 'uuid', tenant_id: 'text', actor_id: 'text', action: 'text', entity_type: 'text', entity_id: 'text', metadata: 'jsonb',
-  occurred_at: 'timestamptz', source: 'text', assist_mode: 'text', model_name: 'text', model_version: 'text', input_tokens: 'int4', output_tokens: 'int4',
-  chain_topic: 'text', chain_partition: 'int4', chain_seq: 'int8', prev_hash: 'bytea', hash: 'bytea',
+  id: 'uuid',
+  event_id: 'uuid',
+  tenant_id: 'text',
+  actor_id: 'text',
+  action: 'text',
+  entity_type: 'text',
+  entity_id: 'text',
+  metadata: 'jsonb',
+  occurred_at: 'timestamptz',
+  source: 'text',
+  assist_mode: 'text',
+  model_name: 'text',
+  model_version: 'text',
+  input_tokens: 'int4',
+  output_tokens: 'int4',
+  chain_topic: 'text',
+  chain_partition: 'int4',
+  chain_seq: 'int8',
+  prev_hash: 'bytea',
+  hash: 'bytea',
 };
 
 /** The columns the projection writes, per table: what a rebuild compares (nothing is a projection timestamp). */
@@ -35,7 +68,10 @@ export async function insertAuditRows(tx: ClientBase, domainEvents: DomainEventR
   const { gained, heads } = await insertDomainEvents(tx, domainEvents, auditLogs);
   const fresh = new Set(gained);
   // uuid::text is lower case; a producer may have sent upper case.
-  const linked = chainRows(auditLogs.filter((row) => fresh.delete(row.event_id.toLowerCase())), heads);
+  const linked = chainRows(
+    auditLogs.filter((row) => fresh.delete(row.event_id.toLowerCase())),
+    heads,
+  );
   if (linked.length > 0) {
     const params: unknown[][] = [];
     await tx.query(unnestInsert('audit_logs', AUDIT_LOG_COLUMNS, linked, params), params);
@@ -47,7 +83,11 @@ async function insertDomainEvents(tx: ClientBase, domainEvents: DomainEventRow[]
   const params: unknown[][] = [];
   const domain = unnestInsert('domain_events', DOMAIN_EVENT_COLUMNS, domainEvents, params, ' ON CONFLICT (event_id) DO NOTHING');
   const keys = [...new Map(chains.map((key) => [chainName(key), key])).values()];
-  params.push(keys.map((key) => key.tenant_id), keys.map((key) => key.chain_topic), keys.map((key) => key.chain_partition));
+  params.push(
+    keys.map((key) => key.tenant_id),
+    keys.map((key) => key.chain_topic),
+    keys.map((key) => key.chain_partition),
+  );
   const n = params.length;
   const { rows } = await tx.query<{ gained: string[]; heads: Array<ChainKey & { seq: string; hash: string }> }>(
     `WITH de AS (${domain} RETURNING event_id),

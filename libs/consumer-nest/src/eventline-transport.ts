@@ -1,16 +1,7 @@
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { Pool } from 'pg';
 import { lastValueFrom } from 'rxjs';
-import {
-  ALL_EVENTS,
-  EventConsumer,
-  EventRouter,
-  type ConsumerStatus,
-  type DecodedEvent,
-  type EventConsumerOptions,
-  type RouteEvents,
-  type TransactionalContext,
-} from '@eventline/consumer-runtime';
+import { ALL_EVENTS, EventConsumer, EventRouter, type ConsumerStatus, type DecodedEvent, type EventConsumerOptions, type RouteEvents, type TransactionalContext } from '@eventline/consumer-runtime';
 import { declarationOf, type OnEventDeclaration } from './on-event';
 
 export type TransportOptions = Omit<EventConsumerOptions<TransactionalContext>, 'router' | 'pool'> & {
@@ -44,7 +35,11 @@ export class EventlineTransport extends Server implements CustomTransportStrateg
     // A start that failed (a topic not hosted yet) leaves nothing connected, so listen() can be retried.
     consumer.start().then(
       () => callback(),
-      (error: unknown) => void consumer.stop().catch(() => undefined).finally(() => callback(error)),
+      (error: unknown) =>
+        void consumer
+          .stop()
+          .catch(() => undefined)
+          .finally(() => callback(error)),
     );
   }
 

@@ -14,7 +14,16 @@ describe('event decoder against the real registry', () => {
 
   it('reads data written with an older contract through a newer reader schema', async () => {
     const name = `V${uniqueName('x').replace(/-/g, '')}`;
-    const v1: AvroSchema = { type: 'record', name, namespace: 'dev.eventline.test', fields: [{ name: 'event_type', type: 'string' }, { name: 'event_id', type: 'string' }, { name: 'tenant_id', type: 'string' }] };
+    const v1: AvroSchema = {
+      type: 'record',
+      name,
+      namespace: 'dev.eventline.test',
+      fields: [
+        { name: 'event_type', type: 'string' },
+        { name: 'event_id', type: 'string' },
+        { name: 'tenant_id', type: 'string' },
+      ],
+    };
     const v2: AvroSchema = { ...v1, fields: [...(v1.fields as AvroSchema[]), { name: 'note', type: ['null', 'string'], default: null }] };
     const id = await registry.register(`test-${name}`, v1);
     const decoder = new EventDecoder(registry, buildCatalog({ envelope: { file: '', json: {} }, domains: [], events: [] }), new Map([[`dev.eventline.test.${name}`, v2]]));

@@ -19,7 +19,12 @@ describe('KafkaOffsetMirror', () => {
     mirror.note({ topic: 't', partition: 1, offset: '3' });
     expect(commits).toHaveLength(0);
     await jest.advanceTimersByTimeAsync(1_000);
-    expect(commits).toEqual([[{ topic: 't', partition: 0, offset: '9' }, { topic: 't', partition: 1, offset: '3' }]]);
+    expect(commits).toEqual([
+      [
+        { topic: 't', partition: 0, offset: '9' },
+        { topic: 't', partition: 1, offset: '3' },
+      ],
+    ]);
     await jest.advanceTimersByTimeAsync(5_000);
     expect(commits).toHaveLength(1);
   });

@@ -30,16 +30,38 @@ describe('eventline_events_handled_total (real Kafka, registry and PostgreSQL)',
   let consumer: EventConsumer | undefined;
 
   const downloaded = (n: number) => ({
-    event_type: 'content_asset.downloaded', tenant_id: tenant, entity_id: `asset-${n}`,
-    payload: { asset_id: `asset-${n}`, user_id: 'reader-1', course_id: null, lesson_id: null, size_bytes: 1024, download_count: n, ip_address: null, user_agent: null, device_id: null, downloaded_at: Date.now() },
+    event_type: 'content_asset.downloaded',
+    tenant_id: tenant,
+    entity_id: `asset-${n}`,
+    payload: {
+      asset_id: `asset-${n}`,
+      user_id: 'reader-1',
+      course_id: null,
+      lesson_id: null,
+      size_bytes: 1024,
+      download_count: n,
+      ip_address: null,
+      user_agent: null,
+      device_id: null,
+      downloaded_at: Date.now(),
+    },
   });
   const bookmarked = (n: number, eventId?: string) => ({
-    event_type: 'ebook.bookmark_created', tenant_id: tenant, entity_id: `bookmark-${n}`, ...(eventId ? { event_id: eventId } : {}),
+    event_type: 'ebook.bookmark_created',
+    tenant_id: tenant,
+    entity_id: `bookmark-${n}`,
+    ...(eventId ? { event_id: eventId } : {}),
     payload: { bookmark_id: `bookmark-${n}`, ebook_id: 'ebook-1', user_id: 'reader-1', location: `epubcfi(/6/${n})`, label: null, created_at: Date.now() },
   });
 
   beforeAll(async () => {
-    await withAdmin(kafka, (admin) => admin.ensureTopics(catalogTopics(catalog).filter((t) => t.topic === topic).map((t) => ({ topic: t.topic, partitions: t.partitions, replicationFactor: 1, config: t.config }))));
+    await withAdmin(kafka, (admin) =>
+      admin.ensureTopics(
+        catalogTopics(catalog)
+          .filter((t) => t.topic === topic)
+          .map((t) => ({ topic: t.topic, partitions: t.partitions, replicationFactor: 1, config: t.config })),
+      ),
+    );
     const router = new EventRouter().on(ALL_EVENTS, async (events) => {
       for (const event of events) {
         if (event.eventId === rejectedId) throw new RejectedEventError(event, 'this bookmark is refused by the test');

@@ -20,8 +20,13 @@ export class ConsumerMetrics {
     this.projected = new Counter({ name: 'eventline_events_projected_total', help: 'Events handled and committed', labelNames, registers });
     // Activity per event type (downloads, highlights, …): event_type is bounded by the catalog, and no tenant or id is ever a label.
     this.handled = new Counter({ name: 'eventline_events_handled_total', help: 'Events handled and committed, by event type', labelNames: ['group', 'event_type'], registers });
-    this.retries = new Counter({ name: 'eventline_consumer_retries_total', help: 'Failed batches scheduled for a retry, by kind (transient or permanent)', labelNames: ['group', 'topic', 'kind'], registers });
-    this.deadLettered = new Counter({ name: 'eventline_events_dead_lettered_total', help: 'Messages sent to the group\'s dead-letter topic', labelNames, registers });
+    this.retries = new Counter({
+      name: 'eventline_consumer_retries_total',
+      help: 'Failed batches scheduled for a retry, by kind (transient or permanent)',
+      labelNames: ['group', 'topic', 'kind'],
+      registers,
+    });
+    this.deadLettered = new Counter({ name: 'eventline_events_dead_lettered_total', help: "Messages sent to the group's dead-letter topic", labelNames, registers });
     this.lag = new Gauge({ name: 'eventline_consumer_lag', help: 'Messages behind the partition end', labelNames: ['group', 'topic', 'partition'], registers });
     this.batchDuration = new Histogram({
       name: 'eventline_batch_duration_seconds',

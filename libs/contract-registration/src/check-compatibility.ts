@@ -4,8 +4,7 @@ import pMap from 'p-map';
 import { fieldProblems, NO_FIELD_EXPLAINS } from './schema-diff';
 
 export type CompatibilityResult =
-  | { subject: string; eventType: string; file: string; status: 'new' | 'compatible' }
-  | { subject: string; eventType: string; file: string; status: 'incompatible'; problems: string[] };
+  { subject: string; eventType: string; file: string; status: 'new' | 'compatible' } | { subject: string; eventType: string; file: string; status: 'incompatible'; problems: string[] };
 
 /**
  * The compatibility gate: asks the registry whether each working-tree contract may follow what

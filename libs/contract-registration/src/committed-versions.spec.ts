@@ -44,7 +44,12 @@ describe('committed versions of each contract', () => {
     repo.commit('c1');
     const envelopeCommit = repo.editJson(ENVELOPE, addField('trace_id')).commit('c2: envelope field');
     const history = committedVersions(repo.root);
-    expect(history.get(GENERATED_SUBJECT)!.map((v) => v.commit).at(-1)).toBe(envelopeCommit);
+    expect(
+      history
+        .get(GENERATED_SUBJECT)!
+        .map((v) => v.commit)
+        .at(-1),
+    ).toBe(envelopeCommit);
     expect(history.get(FINALIZED_SUBJECT)).toHaveLength(2);
   });
 

@@ -26,7 +26,10 @@ const DOMAIN_FILE = 'domain.json';
  */
 export function committedVersions(repoRoot: string, schemasDir = 'schemas'): Map<string, CommittedVersion[]> {
   const commits = directoryHistory(repoRoot, schemasDir);
-  const texts = readBlobs(repoRoot, commits.flatMap((c) => c.changes.flatMap((change) => change.blob ?? [])));
+  const texts = readBlobs(
+    repoRoot,
+    commits.flatMap((c) => c.changes.flatMap((change) => change.blob ?? [])),
+  );
   const parse = jsonOf(texts);
   const tree = new Map<string, string>();
   const history = new Map<string, CommittedVersion[]>();

@@ -19,7 +19,13 @@ const baseFields: AvroSchema[] = [
 function catalogWith(domain: string, fields: AvroSchema[]): Catalog {
   const sources = {
     envelope: { file: 'envelope', json: envelope },
-    domains: [{ dir: domain, file: `${domain}/domain.json`, json: { domain, topic: `${domain}.events.v1`, partitions: 1, naming: 'SCREAMING_SNAKE_CASE', retention: 'operational', owner: 'test', doc: 'test' } }],
+    domains: [
+      {
+        dir: domain,
+        file: `${domain}/domain.json`,
+        json: { domain, topic: `${domain}.events.v1`, partitions: 1, naming: 'SCREAMING_SNAKE_CASE', retention: 'operational', owner: 'test', doc: 'test' },
+      },
+    ],
     events: [
       {
         dir: domain,

@@ -32,8 +32,18 @@ function buildRepo(): { repo: TempGitRepo; first: string; second: string } {
   const first = repo.commit('c1: five billing contracts');
   const contractUpdated = repo.readJson(billing('CONTRACT_UPDATED'));
   repo.editJson(billing('INVOICE_FINALIZED'), (json) => withFields(json, [...fields(json), optional('note', 'string')]));
-  repo.editJson(billing('CREDIT_NOTE_CREATED'), (json) => withFields(json, fields(json).filter((f) => f.name !== 'companyId')));
-  repo.editJson(billing('CONTRACT_UPDATED'), (json) => withFields(json, fields(json).map((f) => (f.name === 'clientId' ? { ...f, type: 'long' } : f))));
+  repo.editJson(billing('CREDIT_NOTE_CREATED'), (json) =>
+    withFields(
+      json,
+      fields(json).filter((f) => f.name !== 'companyId'),
+    ),
+  );
+  repo.editJson(billing('CONTRACT_UPDATED'), (json) =>
+    withFields(
+      json,
+      fields(json).map((f) => (f.name === 'clientId' ? { ...f, type: 'long' } : f)),
+    ),
+  );
   const second = repo.commit('c2: compatible edits, and one breaking');
   repo.writeJson(billing('CONTRACT_UPDATED'), withFields(contractUpdated, [...fields(contractUpdated), optional('renewalNote', 'string')]));
   repo.editJson(billing('INVOICE_FINALIZED'), (json) => withFields(json, [...fields(json), { name: 'paidAt', type: 'long', doc: 'When it was paid.' }]));
@@ -71,9 +81,7 @@ describe('history gate against the real registry', () => {
   it('checks against every committed version, not only the latest (FULL_TRANSITIVE)', () => {
     const creditNote = result('CreditNoteCreated');
     expect(creditNote).toMatchObject({ status: 'incompatible', versions: 2, registryRefused: true });
-    expect(creditNote.status === 'incompatible' && creditNote.problems).toEqual([
-      `field payload.companyId: type changed from [null, string] to [null, long] (against commit ${first.slice(0, 8)})`,
-    ]);
+    expect(creditNote.status === 'incompatible' && creditNote.problems).toEqual([`field payload.companyId: type changed from [null, string] to [null, long] (against commit ${first.slice(0, 8)})`]);
   });
 
   it('passes an optional field with a default', () => {

@@ -67,12 +67,16 @@ export async function runHistoryGate(options: HistoryGateOptions): Promise<Histo
   let done = 0;
   let failure: { error: unknown } | undefined;
   options.onProgress?.(done, catalog.events.length);
-  const results = await pMap(catalog.events, async (event) => {
-    if (failure) return undefined;
-    const result = await gateEvent(event, history.get(event.subject) ?? [], run).catch((error: unknown) => void (failure ??= { error }));
-    options.onProgress?.(++done, catalog.events.length);
-    return result;
-  }, { concurrency });
+  const results = await pMap(
+    catalog.events,
+    async (event) => {
+      if (failure) return undefined;
+      const result = await gateEvent(event, history.get(event.subject) ?? [], run).catch((error: unknown) => void (failure ??= { error }));
+      options.onProgress?.(++done, catalog.events.length);
+      return result;
+    },
+    { concurrency },
+  );
   // Only once no registration is in flight: a registry that failed for good still gets its subjects back.
   const cleanupErrors = await cleanUp(run, concurrency);
   if (failure) throw failure.error;
@@ -106,7 +110,10 @@ async function gateEvent(event: EventContract, committed: CommittedVersion[], ru
   }
   if (accepted.length === 0) return { ...gated, status: 'no-history', reason: 'every committed version refused by the registry' };
   const registryAccepts = await withRetry(() => run.registry.isCompatible(subject, event.schema));
-  const problems = fieldProblems(accepted.map((v) => ({ label: `commit ${shortCommit(v.commit)}`, schema: v.schema })), event.schema);
+  const problems = fieldProblems(
+    accepted.map((v) => ({ label: `commit ${shortCommit(v.commit)}`, schema: v.schema })),
+    event.schema,
+  );
   const versions = accepted.length;
   if (registryAccepts && problems.length === 0) return { ...gated, status: 'compatible', versions, refused };
   const explained = problems.length > 0 ? problems : [NO_FIELD_EXPLAINS];
@@ -131,7 +138,10 @@ function withoutWorkingTree(committed: CommittedVersion[], workingTree: unknown)
 
 /** `gate-<UTC timestamp>-<random>`: no other run, and nothing in production, shares these subjects. */
 function uniqueSubjectPrefix(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `gate-${stamp}-${Math.random().toString(36).slice(2, 6)}`;
 }
 

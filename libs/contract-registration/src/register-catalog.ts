@@ -7,9 +7,7 @@ import { applyRetention, planTopicRetention } from './retention/reconcile-retent
 
 export const EVENT_COMPATIBILITY: CompatibilityLevel = 'FULL_TRANSITIVE';
 
-export type SubjectOutcome =
-  | { subject: string; eventType: string; status: 'registered' | 'unchanged'; id: number }
-  | { subject: string; eventType: string; status: 'rejected'; error: string };
+export type SubjectOutcome = { subject: string; eventType: string; status: 'registered' | 'unchanged'; id: number } | { subject: string; eventType: string; status: 'rejected'; error: string };
 
 export interface RegistrationReport {
   topicsCreated: string[];
@@ -31,23 +29,26 @@ export interface RegistrationOptions {
  * refused, before anything changes, unless allowed; see planTopicRetention), registers each contract under its TopicRecordNameStrategy subject, and pins the subject to FULL_TRANSITIVE.
  * A contract the registry refuses is reported, never skipped silently.
  */
-export async function registerCatalog(
-  catalog: Catalog,
-  registry: SchemaRegistryClient,
-  admin: AdminPort,
-  options: RegistrationOptions = {},
-): Promise<RegistrationReport> {
+export async function registerCatalog(catalog: Catalog, registry: SchemaRegistryClient, admin: AdminPort, options: RegistrationOptions = {}): Promise<RegistrationReport> {
   const { replicationFactor, config } = topicDurability((await admin.describeCluster()).brokers);
   const topics = catalogTopics(catalog);
-  const retentionChanged = await planTopicRetention(admin, topics.map((t) => ({ topic: t.topic, tier: t.tier, retentionMs: t.config['retention.ms'] })), options.allowShorterRetention);
+  const retentionChanged = await planTopicRetention(
+    admin,
+    topics.map((t) => ({ topic: t.topic, tier: t.tier, retentionMs: t.config['retention.ms'] })),
+    options.allowShorterRetention,
+  );
   const topicsCreated = await admin.ensureTopics(topics.map((t) => ({ topic: t.topic, partitions: t.partitions, replicationFactor, config: { ...config, ...t.config } })));
   await applyRetention(admin, retentionChanged);
   let done = 0;
-  const subjects = await pMap(catalog.events, async (event) => {
-    const outcome = await registerEvent(event, registry);
-    options.onProgress?.(++done, catalog.events.length);
-    return outcome;
-  }, { concurrency: 8 });
+  const subjects = await pMap(
+    catalog.events,
+    async (event) => {
+      const outcome = await registerEvent(event, registry);
+      options.onProgress?.(++done, catalog.events.length);
+      return outcome;
+    },
+    { concurrency: 8 },
+  );
   return { topicsCreated, retentionChanged, subjects };
 }
 

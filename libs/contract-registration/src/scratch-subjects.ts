@@ -41,9 +41,7 @@ export async function withRetry<T>(work: () => Promise<T>): Promise<T> {
  * gone is fine. Returns what could not be removed, for the report: best effort.
  */
 export async function removeScratchSubject(registry: SchemaRegistryClient, subject: string, hasVersions: boolean): Promise<string[]> {
-  const steps = hasVersions
-    ? [() => registry.deleteSubject(subject), () => registry.deleteSubject(subject, { permanent: true })]
-    : [() => registry.deleteCompatibility(subject)];
+  const steps = hasVersions ? [() => registry.deleteSubject(subject), () => registry.deleteSubject(subject, { permanent: true })] : [() => registry.deleteCompatibility(subject)];
   const errors: string[] = [];
   for (const step of steps) {
     try {

@@ -108,12 +108,14 @@ describe('seed 003 EventRegistry façade against the real stack', () => {
     const schedule = newSchedule();
     const error = new Error('LinkedIn API returned 503');
     const before = await topicSize(kafka, 'schedules.events.v1');
-    const refused = await eventRegistry.recordFailure('schedule', 'SCHEDULE_PUBLISHED', error, {
-      principal_id: user.id,
-      resource_type: 'schedule',
-      resource_id: schedule.id,
-      metadata: { channel: schedule.channel_connection_id, attempt: schedule.attempt_count, error_message: error.message },
-    }).catch((e: unknown) => e);
+    const refused = await eventRegistry
+      .recordFailure('schedule', 'SCHEDULE_PUBLISHED', error, {
+        principal_id: user.id,
+        resource_type: 'schedule',
+        resource_id: schedule.id,
+        metadata: { channel: schedule.channel_connection_id, attempt: schedule.attempt_count, error_message: error.message },
+      })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(EventValidationError);
     expect((refused as EventValidationError).problems).toEqual([{ path: 'payload.platform', reason: expect.stringMatching(/is required/) }]);
     expect(await topicSize(kafka, 'schedules.events.v1')).toBe(before);
@@ -158,7 +160,7 @@ describe('seed 003 EventRegistry façade against the real stack', () => {
 
     const login = { principal_id: 'u-1', principal_type: 'user' as const, resource_type: 'user', resource_id: 'u-1', metadata: { auth_method: 'password' } };
 
-    it('a category that is not the event\'s', async () => {
+    it("a category that is not the event's", async () => {
       const refused = eventRegistry.record('post', 'USER_LOGIN', login);
       await expect(refused).rejects.toThrow(EventCategoryError);
       await expect(refused).rejects.toThrow('"USER_LOGIN" belongs to category "auth", not "post"');

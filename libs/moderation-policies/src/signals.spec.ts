@@ -18,15 +18,30 @@ describe('toSignal', () => {
   });
   it('counts both seeds’ login failures under user/email and IP keys', () => {
     expect(toSignal(event('user.login_failed', { user_id: 'u9', email: 'X@Y.io', ip_address: '10.0.0.1' }))).toEqual({
-      kind: 'login_failure', actorId: 'u9', keys: [{ subjectType: 'user', subjectId: 'u9' }, { subjectType: 'account', subjectId: 'ip:10.0.0.1' }],
+      kind: 'login_failure',
+      actorId: 'u9',
+      keys: [
+        { subjectType: 'user', subjectId: 'u9' },
+        { subjectType: 'account', subjectId: 'ip:10.0.0.1' },
+      ],
     });
     expect(toSignal(event('user.login_failed', { user_id: null, email: 'X@Y.io' }))).toMatchObject({ keys: [{ subjectType: 'account', subjectId: 'email:x@y.io' }] });
-    expect(toSignal(event('USER_LOGIN_FAILED', { attempted_email: 'A@b.com', ip_address: null }))).toMatchObject({ kind: 'login_failure', keys: [{ subjectType: 'account', subjectId: 'email:a@b.com' }] });
+    expect(toSignal(event('USER_LOGIN_FAILED', { attempted_email: 'A@b.com', ip_address: null }))).toMatchObject({
+      kind: 'login_failure',
+      keys: [{ subjectType: 'account', subjectId: 'email:a@b.com' }],
+    });
   });
   it('turns lockouts, AI sanitization failures and email complaints into cases directly', () => {
-    expect(toSignal(event('user.locked_out', { user_id: 'u5', failed_attempts: 5 }))).toMatchObject({ kind: 'case', draft: { decision: 'lock_review', reason: 'account_locked_out', subjectId: 'u5' } });
-    expect(toSignal(event('ai_response.sanitization_failed', { reason: 'pii_detected', response_id: 'r1' }))).toMatchObject({ draft: { decision: 'escalate', subjectId: 'r1', details: { category: 'pii_detected' } } });
-    expect(toSignal(event('EMAIL_COMPLAINT_RECEIVED', { to: 'Who@Ever.com', provider: 'ses', complaintType: 'abuse' }))).toMatchObject({ draft: { reason: 'email_complaint', subjectId: 'email:who@ever.com' } });
+    expect(toSignal(event('user.locked_out', { user_id: 'u5', failed_attempts: 5 }))).toMatchObject({
+      kind: 'case',
+      draft: { decision: 'lock_review', reason: 'account_locked_out', subjectId: 'u5' },
+    });
+    expect(toSignal(event('ai_response.sanitization_failed', { reason: 'pii_detected', response_id: 'r1' }))).toMatchObject({
+      draft: { decision: 'escalate', subjectId: 'r1', details: { category: 'pii_detected' } },
+    });
+    expect(toSignal(event('EMAIL_COMPLAINT_RECEIVED', { to: 'Who@Ever.com', provider: 'ses', complaintType: 'abuse' }))).toMatchObject({
+      draft: { reason: 'email_complaint', subjectId: 'email:who@ever.com' },
+    });
   });
   it('reads blocks and ignores unrelated events', () => {
     expect(toSignal(event('social.block.applied', { blocker_id: 'a', blocked_id: 'b' }))).toEqual({ kind: 'block_applied', blockerId: 'a', blockedId: 'b' });
@@ -35,7 +50,7 @@ describe('toSignal', () => {
   });
 });
 
-describe('MODERATED_EVENT_TYPES (the worker\'s subscription)', () => {
+describe("MODERATED_EVENT_TYPES (the worker's subscription)", () => {
   const listed: readonly string[] = MODERATED_EVENT_TYPES;
 
   it('names exactly the catalog events toSignal reads: each listed one gives a signal, every other gives none', () => {

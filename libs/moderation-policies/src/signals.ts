@@ -65,7 +65,15 @@ export function toSignal(envelope: EnvelopeLike): ModerationSignal | null {
   const str = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
   switch (envelope.event_type) {
     case 'community.message.created':
-      return { kind: 'content', subjectType: 'message', subjectId: String(p.message_id), actorId: String(p.author_id), text: String(p.body), recipientIds: [], hide: { eventType: 'community.message.hide', message: p } };
+      return {
+        kind: 'content',
+        subjectType: 'message',
+        subjectId: String(p.message_id),
+        actorId: String(p.author_id),
+        text: String(p.body),
+        recipientIds: [],
+        hide: { eventType: 'community.message.hide', message: p },
+      };
     case 'dm.message.created':
       return { kind: 'content', subjectType: 'message', subjectId: String(p.message_id), actorId: String(p.sender_id), text: String(p.body), recipientIds: (p.recipient_ids as string[]) ?? [] };
     case 'live_classroom.chat.message_logged':
@@ -82,14 +90,35 @@ export function toSignal(envelope: EnvelopeLike): ModerationSignal | null {
       return { kind: 'login_failure', actorId: actor, keys: keys.filter(present) };
     }
     case 'user.locked_out':
-      return directCase({ subjectType: 'user', subjectId: String(p.user_id), actorId: String(p.user_id), decision: 'lock_review', reason: 'account_locked_out', details: { failed_attempts: p.failed_attempts } });
+      return directCase({
+        subjectType: 'user',
+        subjectId: String(p.user_id),
+        actorId: String(p.user_id),
+        decision: 'lock_review',
+        reason: 'account_locked_out',
+        details: { failed_attempts: p.failed_attempts },
+      });
     case 'social.block.applied':
     case 'social.block.removed':
       return { kind: envelope.event_type === 'social.block.applied' ? 'block_applied' : 'block_removed', blockerId: String(p.blocker_id), blockedId: String(p.blocked_id) };
     case 'ai_response.sanitization_failed':
-      return directCase({ subjectType: 'message', subjectId: str(p.response_id) ?? envelope.entity_id ?? 'unknown', actorId: actor, decision: 'escalate', reason: 'ai_sanitization_failed', details: { category: p.reason, model_name: p.model_name ?? null } });
+      return directCase({
+        subjectType: 'message',
+        subjectId: str(p.response_id) ?? envelope.entity_id ?? 'unknown',
+        actorId: actor,
+        decision: 'escalate',
+        reason: 'ai_sanitization_failed',
+        details: { category: p.reason, model_name: p.model_name ?? null },
+      });
     case 'EMAIL_COMPLAINT_RECEIVED':
-      return directCase({ subjectType: 'account', subjectId: emailKey(str(p.to)) ?? 'unknown', actorId: actor, decision: 'escalate', reason: 'email_complaint', details: { provider: p.provider, category: p.complaintType ?? null } });
+      return directCase({
+        subjectType: 'account',
+        subjectId: emailKey(str(p.to)) ?? 'unknown',
+        actorId: actor,
+        decision: 'escalate',
+        reason: 'email_complaint',
+        details: { provider: p.provider, category: p.complaintType ?? null },
+      });
     default:
       return null;
   }

@@ -68,7 +68,10 @@ export class OutboxRelay {
       const rows = await claimBatch(client, this.batchSize);
       const publishable = await this.dropUnpublishable(client, rows);
       await this.publisher.publishUntyped(publishable.map(toInput));
-      await markPublished(client, publishable.map((row) => row.id));
+      await markPublished(
+        client,
+        publishable.map((row) => row.id),
+      );
       return { claimed: rows.length, published: publishable.length };
     });
     if (claimed > 0) this.logger.info({ published, failed: claimed - published }, 'outbox batch published');

@@ -39,8 +39,7 @@ describe('transactional outbox against the real stack', () => {
       client.release();
     }
   };
-  const rowsOf = async (tenant: string) =>
-    (await pool.query<{ published: boolean }>('SELECT published_at IS NOT NULL AS published FROM outbox WHERE tenant_id = $1', [tenant])).rows;
+  const rowsOf = async (tenant: string) => (await pool.query<{ published: boolean }>('SELECT published_at IS NOT NULL AS published FROM outbox WHERE tenant_id = $1', [tenant])).rows;
 
   it('publishes nothing for a rolled-back transaction', async () => {
     const tenant = uniqueName('rolled-back');
@@ -96,7 +95,10 @@ describe('transactional outbox against the real stack', () => {
     try {
       await eventually('the relay to be idle', async () => ((await relay.runOnce()) === 0 ? true : undefined));
       await inTransaction(async (client) => {
-        ids = await writer.append(client, [1, 2, 3].map((n) => ticketAssigned(tenant, n)));
+        ids = await writer.append(
+          client,
+          [1, 2, 3].map((n) => ticketAssigned(tenant, n)),
+        );
       }, 'COMMIT');
       await eventually('rows marked published', async () => ((await rowsOf(tenant)).every((r) => r.published) ? true : undefined), 10_000);
     } finally {
@@ -114,12 +116,18 @@ describe('transactional outbox against the real stack', () => {
     await inTransaction(async (client) => {
       await writer.append(client, [{ ...ticketAssigned(tenant, 1), traceparent, tracestate: 'vendor=abc' }, ticketAssigned(tenant, 2)]);
     }, 'COMMIT');
-    const stored = await pool.query('SELECT trace_context, event ? \'traceparent\' AS inside FROM outbox WHERE tenant_id = $1 ORDER BY id', [tenant]);
-    expect(stored.rows).toEqual([{ trace_context: { traceparent, tracestate: 'vendor=abc' }, inside: false }, { trace_context: null, inside: false }]);
+    const stored = await pool.query("SELECT trace_context, event ? 'traceparent' AS inside FROM outbox WHERE tenant_id = $1 ORDER BY id", [tenant]);
+    expect(stored.rows).toEqual([
+      { trace_context: { traceparent, tracestate: 'vendor=abc' }, inside: false },
+      { trace_context: null, inside: false },
+    ]);
     const relay = new OutboxRelay(pool, publisher, quiet);
     while ((await relay.runOnce()) > 0);
     const messages = await readTopic(kafka, TOPIC, 2, (m) => m.key === tenant);
-    expect(messages.map((m) => [m.headers.traceparent, m.headers.tracestate])).toEqual([[traceparent, 'vendor=abc'], [undefined, undefined]]);
+    expect(messages.map((m) => [m.headers.traceparent, m.headers.tracestate])).toEqual([
+      [traceparent, 'vendor=abc'],
+      [undefined, undefined],
+    ]);
   });
 
   it('marks a row that no longer satisfies its contract as failed and moves on', async () => {
@@ -130,7 +138,10 @@ describe('transactional outbox against the real stack', () => {
     }, 'COMMIT');
     const relay = new OutboxRelay(pool, publisher, quiet);
     while ((await relay.runOnce()) > 0);
-    const { rows } = await pool.query('SELECT event->\'envelope\'->>\'entity_id\' AS entity, published_at IS NOT NULL AS published, failed_at IS NOT NULL AS failed, last_error FROM outbox WHERE tenant_id = $1 ORDER BY id', [tenant]);
+    const { rows } = await pool.query(
+      "SELECT event->'envelope'->>'entity_id' AS entity, published_at IS NOT NULL AS published, failed_at IS NOT NULL AS failed, last_error FROM outbox WHERE tenant_id = $1 ORDER BY id",
+      [tenant],
+    );
     expect(rows).toEqual([
       { entity: 'T-1', published: false, failed: true, last_error: expect.stringContaining('payload.ticketId') },
       { entity: 'T-2', published: true, failed: false, last_error: null },

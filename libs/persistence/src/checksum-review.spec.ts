@@ -8,7 +8,15 @@ describe('reviewChecksums', () => {
   const files = [file('1_a', 'a'), file('2_b', 'b'), file('3_fix-b', 'fix')];
 
   it('finds nothing to refuse when every applied file is as it was applied', () => {
-    const review = reviewChecksums(files, new Set(['1_a', '2_b']), new Map([['1_a', 'a'], ['2_b', 'b']]), SUPERSEDED);
+    const review = reviewChecksums(
+      files,
+      new Set(['1_a', '2_b']),
+      new Map([
+        ['1_a', 'a'],
+        ['2_b', 'b'],
+      ]),
+      SUPERSEDED,
+    );
     expect(review).toEqual({ unrecorded: [], superseded: [], edited: [], pending: [files[2]] });
   });
 
@@ -18,13 +26,29 @@ describe('reviewChecksums', () => {
   });
 
   it('accepts a known earlier text while the migration superseding it ships', () => {
-    const review = reviewChecksums(files, new Set(['1_a', '2_b']), new Map([['1_a', 'a'], ['2_b', 'old-b']]), SUPERSEDED);
+    const review = reviewChecksums(
+      files,
+      new Set(['1_a', '2_b']),
+      new Map([
+        ['1_a', 'a'],
+        ['2_b', 'old-b'],
+      ]),
+      SUPERSEDED,
+    );
     expect(review.edited).toEqual([]);
     expect(review.superseded).toEqual([{ fileName: '2_b.sql', version: SUPERSEDED['2_b'][0] }]);
   });
 
   it('refuses a known earlier text when the migration superseding it does not ship', () => {
-    const review = reviewChecksums(files.slice(0, 2), new Set(['1_a', '2_b']), new Map([['1_a', 'a'], ['2_b', 'old-b']]), SUPERSEDED);
+    const review = reviewChecksums(
+      files.slice(0, 2),
+      new Set(['1_a', '2_b']),
+      new Map([
+        ['1_a', 'a'],
+        ['2_b', 'old-b'],
+      ]),
+      SUPERSEDED,
+    );
     expect(review.edited.map((e) => e.fileName)).toEqual(['2_b.sql']);
   });
 

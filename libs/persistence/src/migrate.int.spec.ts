@@ -69,7 +69,11 @@ describe('migrate against the real PostgreSQL', () => {
     expect(await migrate(db.url, { dir: folder.dir })).toEqual(['1764000000900_widgets']);
     expect(await tableExists('widgets')).toBe(true);
     const [row] = await query<{ sha256: string }>(`SELECT sha256 FROM ${CHECKSUMS_TABLE} WHERE name = '1764000000900_widgets'`);
-    expect(row.sha256).toBe(createHash('sha256').update(readFileSync(join(folder.dir, NEW_FILE))).digest('hex'));
+    expect(row.sha256).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(folder.dir, NEW_FILE)))
+        .digest('hex'),
+    );
   });
 
   it('records the checksums of migrations applied before checksums were kept, says so, and guards them from then on', async () => {

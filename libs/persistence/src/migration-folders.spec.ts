@@ -74,7 +74,11 @@ describe('listMigrationFiles over several folders', () => {
   it('merges them into one order by prefix, whatever folder each file is in, skipping dot files', () => {
     const a = folder('a', { '0003_c.sql': 'c', '0001_a.sql': 'a', '.keep': '' });
     const b = folder('b', { '0002_b.sql': 'b' });
-    expect(listMigrationFiles([a, b]).map((f) => [f.name, f.dir])).toEqual([['0001_a', a], ['0002_b', b], ['0003_c', a]]);
+    expect(listMigrationFiles([a, b]).map((f) => [f.name, f.dir])).toEqual([
+      ['0001_a', a],
+      ['0002_b', b],
+      ['0003_c', a],
+    ]);
   });
 
   it('refuses one name in two folders, naming both files', () => {

@@ -64,7 +64,11 @@ describe('databases migrated by earlier migration files', () => {
   it('keeps the exact earlier texts whose checksums are accepted as superseded', () => {
     for (const [name, versions] of Object.entries(SUPERSEDED_VERSIONS)) {
       for (const { commit, sha256 } of versions) {
-        expect(createHash('sha256').update(readFileSync(join(HISTORY_DIR, commit, `${name}.sql`))).digest('hex')).toBe(sha256);
+        expect(
+          createHash('sha256')
+            .update(readFileSync(join(HISTORY_DIR, commit, `${name}.sql`)))
+            .digest('hex'),
+        ).toBe(sha256);
       }
     }
   });

@@ -14,13 +14,7 @@ export interface SupersededVersion {
 }
 
 export const SUPERSEDED_VERSIONS: Readonly<Record<string, readonly SupersededVersion[]>> = {
-  '1764000000000_outbox': [
-    { commit: '4404d79', sha256: '6a77a488652e683913cb5a3ccb07f1ac0efec6288dd80d17cec150c7dd616127', supersededBy: '1764000000040_outbox-failed-at' },
-  ],
-  '1764000000002_consumer-offsets': [
-    { commit: 'b0dd1e0', sha256: '86d6f8886c9e46131a9525540a17f7e46b99e427bd87475e14d469b0c86a1d06', supersededBy: '1764000000041_consumer-offsets-cluster-key' },
-  ],
-  '1764000000003_audit-projection': [
-    { commit: 'b0dd1e0', sha256: '12ad866951feae696782a5d2d3fcd67b0b141de302daf5fd8e2897421f48bdd1', supersededBy: '1764000000042_tenant-roles-own-binding' },
-  ],
+  '1764000000000_outbox': [{ commit: '4404d79', sha256: '6a77a488652e683913cb5a3ccb07f1ac0efec6288dd80d17cec150c7dd616127', supersededBy: '1764000000040_outbox-failed-at' }],
+  '1764000000002_consumer-offsets': [{ commit: 'b0dd1e0', sha256: '86d6f8886c9e46131a9525540a17f7e46b99e427bd87475e14d469b0c86a1d06', supersededBy: '1764000000041_consumer-offsets-cluster-key' }],
+  '1764000000003_audit-projection': [{ commit: 'b0dd1e0', sha256: '12ad866951feae696782a5d2d3fcd67b0b141de302daf5fd8e2897421f48bdd1', supersededBy: '1764000000042_tenant-roles-own-binding' }],
 };

@@ -52,12 +52,21 @@ export function placeholderFor(type: unknown): unknown {
   if (Array.isArray(type)) return type.includes('null') ? null : placeholderFor(type[0]);
   const name = typeof type === 'string' ? type : (type as Node).type;
   switch (name) {
-    case 'string': return '';
-    case 'array': return [];
-    case 'map': return {};
-    case 'boolean': return false;
-    case 'int': case 'long': case 'float': case 'double': return 0;
-    default: throw new Error(`a pii field of type ${JSON.stringify(type)} has no placeholder; make it a string, an array or optional`);
+    case 'string':
+      return '';
+    case 'array':
+      return [];
+    case 'map':
+      return {};
+    case 'boolean':
+      return false;
+    case 'int':
+    case 'long':
+    case 'float':
+    case 'double':
+      return 0;
+    default:
+      throw new Error(`a pii field of type ${JSON.stringify(type)} has no placeholder; make it a string, an array or optional`);
   }
 }
 

@@ -56,7 +56,10 @@ describe('PiiSealer and PiiOpener', () => {
     const keys = new MemoryKeys();
     const ana: Record<string, any> = registered('u-1', 'ana@example.com', 'Ana');
     const bo: Record<string, any> = registered('u-2', 'bo@example.com', null);
-    await new PiiSealer(keys).sealAll([{ envelope: ana, contract }, { envelope: bo, contract }]);
+    await new PiiSealer(keys).sealAll([
+      { envelope: ana, contract },
+      { envelope: bo, contract },
+    ]);
     await keys.erase('tenant-a', 'u-1');
     const opener = new PiiOpener(keys);
     await opener.open(ana);
@@ -78,9 +81,7 @@ describe('PiiSealer and PiiOpener', () => {
 
   it('names a pii value whose subject is empty, before any key is made', () => {
     const envelope = registered('', 'ana@example.com', null);
-    expect(new PiiSealer(new MemoryKeys()).check(envelope, contract)).toEqual([
-      { path: 'payload.email', reason: 'its data subject (pii_subject "user_id") is empty, so it cannot be encrypted' },
-    ]);
+    expect(new PiiSealer(new MemoryKeys()).check(envelope, contract)).toEqual([{ path: 'payload.email', reason: 'its data subject (pii_subject "user_id") is empty, so it cannot be encrypted' }]);
   });
 
   it('leaves an event without personal data untouched', async () => {

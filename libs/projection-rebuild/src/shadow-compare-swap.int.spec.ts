@@ -15,8 +15,18 @@ import { swapProjection } from './swap-projection';
 describe('projection rebuild against PostgreSQL: shadow tables, comparison, swap refusal (usage)', () => {
   const usage = rebuildableProjections(loadCatalog(), Pseudonyms.fromFile(undefined)).get('usage')!;
   const row = (eventId: string, outputTokens: number): UsageRecordRow => ({
-    event_id: eventId, event_type: 'ai_response.created', tenant_id: 'acme', user_id: 'u-1', ts: new Date('2026-11-20T10:00:00Z'),
-    assist_mode: null, model_name: 'gpt-4', model_version: null, input_tokens: 10, output_tokens: outputTokens, status: 'ok', latency_ms: 120,
+    event_id: eventId,
+    event_type: 'ai_response.created',
+    tenant_id: 'acme',
+    user_id: 'u-1',
+    ts: new Date('2026-11-20T10:00:00Z'),
+    assist_mode: null,
+    model_name: 'gpt-4',
+    model_version: null,
+    input_tokens: 10,
+    output_tokens: outputTokens,
+    status: 'ok',
+    latency_ms: 120,
   });
   const [same, changed, onlyRebuilt] = [randomUUID(), randomUUID(), randomUUID()];
   let db: ScratchDatabase;
@@ -37,7 +47,7 @@ describe('projection rebuild against PostgreSQL: shadow tables, comparison, swap
     await db?.drop();
   });
 
-  it('writes the projection into its own schema under the tables\' own names, and leaves the live tables alone', async () => {
+  it("writes the projection into its own schema under the tables' own names, and leaves the live tables alone", async () => {
     expect(shadow.name).toMatch(/^rebuild_usage_20261203100000000_[0-9a-f]{4}$/);
     const count = async (table: string) => Number((await pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
     expect([await count('public.usage_records'), await count(`${shadow.name}.usage_records`), await count(`${shadow.name}.usage_daily`)]).toEqual([2, 3, 1]);
@@ -50,7 +60,12 @@ describe('projection rebuild against PostgreSQL: shadow tables, comparison, swap
       const all = await compareTable(client, { live: 'public', rebuilt: shadow.name }, table, [same, changed, onlyRebuilt]);
       expect(all).toMatchObject({ liveRows: 2, rebuiltRows: 3, differing: 2 });
       expect(all.liveChecksum).not.toBe(all.rebuiltChecksum);
-      expect(all.samples).toEqual([{ eventId: changed, what: 'differs' }, { eventId: onlyRebuilt, what: 'missing from live' }].sort((a, b) => a.eventId.localeCompare(b.eventId)));
+      expect(all.samples).toEqual(
+        [
+          { eventId: changed, what: 'differs' },
+          { eventId: onlyRebuilt, what: 'missing from live' },
+        ].sort((a, b) => a.eventId.localeCompare(b.eventId)),
+      );
       const equal = await compareTable(client, { live: 'public', rebuilt: shadow.name }, table, [same]);
       expect([equal.differing, equal.liveChecksum === equal.rebuiltChecksum]).toEqual([0, true]);
     } finally {

@@ -36,10 +36,13 @@ export async function swapProjection(pool: Pool, shadow: ShadowSchema, projectio
     }
     const offsets = `${shadow.liveSchema}.consumer_offsets`;
     await tx.query(`DELETE FROM ${offsets} WHERE cluster_id = $1 AND group_id = $2 AND topic = ANY($3)`, [target.clusterId, target.group, target.topics]);
-    await tx.query(
-      `INSERT INTO ${offsets} (cluster_id, group_id, topic, partition, next_offset) SELECT $1, $2, * FROM unnest($3::text[], $4::int[], $5::bigint[])`,
-      [target.clusterId, target.group, target.offsets.map((o) => o.topic), target.offsets.map((o) => o.partition), target.offsets.map((o) => o.offset.toString())],
-    );
+    await tx.query(`INSERT INTO ${offsets} (cluster_id, group_id, topic, partition, next_offset) SELECT $1, $2, * FROM unnest($3::text[], $4::int[], $5::bigint[])`, [
+      target.clusterId,
+      target.group,
+      target.offsets.map((o) => o.topic),
+      target.offsets.map((o) => o.partition),
+      target.offsets.map((o) => o.offset.toString()),
+    ]);
     return swapped;
   });
 }

@@ -56,7 +56,10 @@ describe('Batcher', () => {
     await producer.answerNext();
     await producer.answerNext();
     await Promise.all(calls);
-    expect(producer.sends.map((s) => s.keys)).toEqual([['1', '2'], ['3', '4', '5']]);
+    expect(producer.sends.map((s) => s.keys)).toEqual([
+      ['1', '2'],
+      ['3', '4', '5'],
+    ]);
   });
 
   it('splits a call larger than a send into consecutive sends, in order, by count and by bytes', async () => {

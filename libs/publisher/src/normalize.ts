@@ -96,11 +96,13 @@ function defaultOf(value: unknown): () => unknown {
 
 const identity: Normalizer = (value) => value;
 
-const refusing = (problem: (value: string) => string | undefined): Normalizer => (value, path, problems) => {
-  const reason = typeof value === 'string' ? problem(value) : undefined;
-  if (reason) problems.push({ path, reason });
-  return value;
-};
+const refusing =
+  (problem: (value: string) => string | undefined): Normalizer =>
+  (value, path, problems) => {
+    const reason = typeof value === 'string' ? problem(value) : undefined;
+    if (reason) problems.push({ path, reason });
+    return value;
+  };
 
 const checkText = refusing(textProblem);
 const checkUuid = refusing((value) => textProblem(value) ?? uuidProblem(value));

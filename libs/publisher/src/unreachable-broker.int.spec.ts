@@ -13,7 +13,10 @@ describe('publisher SDK when no broker answers', () => {
     const kafka = createKafkaPort({ brokers: [`127.0.0.1:${await freePort()}`], clientId: 'publisher-unreachable-test' });
     const publisher = new Publisher({ kafka, registry, source: 'publisher-test', ...(sendBudgetMs ? { sendBudgetMs } : {}) });
     const started = Date.now();
-    const error = await publisher.publishUntyped([ticketAssigned(uniqueName('down'), 1) as UntypedEventInput]).then(() => undefined, (e: unknown) => e);
+    const error = await publisher.publishUntyped([ticketAssigned(uniqueName('down'), 1) as UntypedEventInput]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     return { error: error as PublishUnavailableError, seconds: (Date.now() - started) / 1000 };
   }
 

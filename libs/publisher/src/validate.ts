@@ -36,5 +36,5 @@ function expectedName(type: Type): string {
   if (typeof json === 'string') return json;
   if (Array.isArray(json)) return json.map((b) => (typeof b === 'string' ? b : (b as { type: string }).type)).join(' | ');
   const node = json as { type: string; logicalType?: string; name?: string };
-  return node.logicalType ? `${node.type} (${node.logicalType})` : node.name ?? node.type;
+  return node.logicalType ? `${node.type} (${node.logicalType})` : (node.name ?? node.type);
 }

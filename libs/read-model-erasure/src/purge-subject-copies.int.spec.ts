@@ -40,7 +40,9 @@ describe('purgeSubjectCopies against PostgreSQL: the opened copies of one subjec
     } finally {
       client.release();
     }
-    const { rows } = await pool.query("SELECT regexp_replace(recipient_id, '[0-9a-f-]{36}$', '<id>') AS recipient, address, entity_id, subject, body, status FROM notifications ORDER BY status, recipient_id");
+    const { rows } = await pool.query(
+      "SELECT regexp_replace(recipient_id, '[0-9a-f-]{36}$', '<id>') AS recipient, address, entity_id, subject, body, status FROM notifications ORDER BY status, recipient_id",
+    );
     expect(rows).toEqual([
       { recipient: 'bo@example.com', address: 'bo@example.com', entity_id: 'bo@example.com', subject: 'Hello', body: 'sealed for bo', status: 'sent' },
       { recipient: 'erased:<id>', address: null, entity_id: null, subject: REDACTED, body: REDACTED, status: 'sent' },

@@ -52,11 +52,22 @@ describe('retention of notifications against PostgreSQL: batches, holds and evid
     expect(await left()).toEqual(before);
     expect(evidence).toMatchObject({ rowsAffected: 4, dryRun: true, heldTenants: ['held-co'] });
     expect(evidence.sampleIds).toEqual([...ids['acme expired'], ...ids['globex expired']]);
-    const { rows } = await pool.query('SELECT policy_name, tenant_id, target_table, retention_days, rows_affected, sample_ids, held_tenants, dry_run, actor, cutoff_at, started_at <= finished_at AS ordered FROM data_retention_audit_logs');
+    const { rows } = await pool.query(
+      'SELECT policy_name, tenant_id, target_table, retention_days, rows_affected, sample_ids, held_tenants, dry_run, actor, cutoff_at, started_at <= finished_at AS ordered FROM data_retention_audit_logs',
+    );
     expect(rows).toEqual([
       {
-        policy_name: 'notifications-180d', tenant_id: '*', target_table: 'notifications', retention_days: 180, rows_affected: '4', sample_ids: evidence.sampleIds,
-        held_tenants: ['held-co'], dry_run: true, actor: 'dpo@example.com', cutoff_at: evidence.cutoffAt, ordered: true,
+        policy_name: 'notifications-180d',
+        tenant_id: '*',
+        target_table: 'notifications',
+        retention_days: 180,
+        rows_affected: '4',
+        sample_ids: evidence.sampleIds,
+        held_tenants: ['held-co'],
+        dry_run: true,
+        actor: 'dpo@example.com',
+        cutoff_at: evidence.cutoffAt,
+        ordered: true,
       },
     ]);
   });
@@ -71,11 +82,23 @@ describe('retention of notifications against PostgreSQL: batches, holds and evid
     expect(released).toMatchObject({ rowsAffected: 2, heldTenants: [], sampleIds: ids['held expired'] });
     expect(new Set(await left())).toEqual(new Set([...ids['acme fresh'], ...ids['globex fresh']]));
     const { rows } = await pool.query('SELECT dry_run, rows_affected FROM data_retention_audit_logs ORDER BY started_at');
-    expect(rows).toEqual([{ dry_run: true, rows_affected: '4' }, { dry_run: false, rows_affected: '4' }, { dry_run: false, rows_affected: '2' }]);
+    expect(rows).toEqual([
+      { dry_run: true, rows_affected: '4' },
+      { dry_run: false, rows_affected: '4' },
+      { dry_run: false, rows_affected: '2' },
+    ]);
   });
 
   it("a tenant's own policy deletes only that tenant's rows", async () => {
-    const { policy } = await setPolicy(pool, { name: 'globex-notifications-7d', tenantId: 'globex', table: 'notifications', ageColumn: 'created_at', idColumn: 'id', maxAgeDays: 7, actor: 'dpo@example.com' });
+    const { policy } = await setPolicy(pool, {
+      name: 'globex-notifications-7d',
+      tenantId: 'globex',
+      table: 'notifications',
+      ageColumn: 'created_at',
+      idColumn: 'id',
+      maxAgeDays: 7,
+      actor: 'dpo@example.com',
+    });
     const [evidence] = await run([policy], false);
     expect([evidence.rowsAffected, evidence.sampleIds]).toEqual([1, ids['globex fresh']]);
     expect(await left()).toEqual(ids['acme fresh']);

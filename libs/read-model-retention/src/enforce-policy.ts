@@ -107,7 +107,9 @@ async function deleteBatch(pool: Pool, rows: ExpiredRows, batchSize: number): Pr
 }
 
 async function countExpired(pool: Pool, rows: ExpiredRows): Promise<number> {
-  const { rows: [{ n }] } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${rows.table} AS r WHERE ${rows.where}`, rows.params);
+  const {
+    rows: [{ n }],
+  } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${rows.table} AS r WHERE ${rows.where}`, rows.params);
   return Number(n);
 }
 
@@ -120,10 +122,7 @@ async function sampleExpired(pool: Pool, rows: ExpiredRows): Promise<string[]> {
 }
 
 async function tenantsKeptByHolds(pool: Pool, rows: ExpiredRows): Promise<string[]> {
-  const { rows: held } = await pool.query<{ tenant_id: string }>(
-    `SELECT DISTINCT r.tenant_id FROM ${rows.table} AS r WHERE ${heldRowsWhere(rows)} ORDER BY 1`,
-    rows.params,
-  );
+  const { rows: held } = await pool.query<{ tenant_id: string }>(`SELECT DISTINCT r.tenant_id FROM ${rows.table} AS r WHERE ${heldRowsWhere(rows)} ORDER BY 1`, rows.params);
   return held.map((row) => row.tenant_id);
 }
 
@@ -133,7 +132,22 @@ async function recordEvidence(pool: Pool, evidence: Evidence): Promise<void> {
     `INSERT INTO data_retention_audit_logs (run_id, policy_id, policy_name, tenant_id, target_table, age_column, retention_days, cutoff_at,
        rows_affected, sample_ids, held_tenants, dry_run, actor, started_at, finished_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-    [evidence.runId, policy.id, policy.name, policy.tenantId, policy.table, policy.ageColumn, policy.maxAgeDays, evidence.cutoffAt,
-      evidence.rowsAffected, evidence.sampleIds, evidence.heldTenants, evidence.dryRun, evidence.actor, evidence.startedAt, evidence.finishedAt],
+    [
+      evidence.runId,
+      policy.id,
+      policy.name,
+      policy.tenantId,
+      policy.table,
+      policy.ageColumn,
+      policy.maxAgeDays,
+      evidence.cutoffAt,
+      evidence.rowsAffected,
+      evidence.sampleIds,
+      evidence.heldTenants,
+      evidence.dryRun,
+      evidence.actor,
+      evidence.startedAt,
+      evidence.finishedAt,
+    ],
   );
 }

@@ -8,7 +8,16 @@ import { selectPolicies, setPolicy, type PolicyInput } from './policies';
 describe('retention policies and legal holds against PostgreSQL: what is refused, and why', () => {
   let db: ScratchDatabase;
   let pool: Pool;
-  const policy = (change: Partial<PolicyInput>): PolicyInput => ({ name: 'p', tenantId: '*', table: 'notifications', ageColumn: 'created_at', idColumn: 'id', maxAgeDays: 30, actor: 'dpo', ...change });
+  const policy = (change: Partial<PolicyInput>): PolicyInput => ({
+    name: 'p',
+    tenantId: '*',
+    table: 'notifications',
+    ageColumn: 'created_at',
+    idColumn: 'id',
+    maxAgeDays: 30,
+    actor: 'dpo',
+    ...change,
+  });
   const change = { tenantId: 'acme', reason: 'matter 2026-17', actor: 'legal@example.com' };
 
   beforeAll(async () => {

@@ -42,10 +42,9 @@ export async function checkTarget(db: Db, target: RetentionTarget): Promise<void
 }
 
 async function columnTypes(db: Db, table: string): Promise<Map<string, string>> {
-  const { rows } = await db.query<{ name: string; type: string }>(
-    "SELECT column_name AS name, udt_name AS type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1",
-    [table],
-  );
+  const { rows } = await db.query<{ name: string; type: string }>("SELECT column_name AS name, udt_name AS type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1", [
+    table,
+  ]);
   return new Map(rows.map((row) => [row.name, row.type]));
 }
 

@@ -10,8 +10,8 @@ describe('checkTenantId: one tenant, as its events carry it', () => {
     ['   ', '--tenant "   ": must name a tenant; it is blank'],
     [' acme', '--tenant " acme": has leading or trailing spaces; tenant ids have none'],
     ['ac\nme', '--tenant "ac\\nme": contains a control character'],
-    ['*', "--tenant \"*\": must be one exact tenant id; '*' is not a tenant"],
-    ['acme-*', "--tenant \"acme-*\": must be one exact tenant id; '*' is not a tenant"],
+    ['*', '--tenant "*": must be one exact tenant id; \'*\' is not a tenant'],
+    ['acme-*', '--tenant "acme-*": must be one exact tenant id; \'*\' is not a tenant'],
   ])('refuses %j, naming the field and the reason', (tenant, message) => {
     expect(() => checkTenantId(tenant)).toThrow(message);
   });

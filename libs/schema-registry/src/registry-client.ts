@@ -20,10 +20,7 @@ export class SchemaRegistryClient {
   async register(subject: string, schema: AvroSchema): Promise<number> {
     // The client refuses to register unless told the subject's level; Apicurio answers 404 for unset ones.
     const level = (await this.getCompatibility(subject)) ?? 'BACKWARD';
-    const { id } = await this.registry.register(
-      { type: SchemaType.AVRO, schema: JSON.stringify(schema) },
-      { subject, compatibility: COMPATIBILITY[level] },
-    );
+    const { id } = await this.registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject, compatibility: COMPATIBILITY[level] });
     return id;
   }
 

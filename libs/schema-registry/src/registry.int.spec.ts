@@ -7,11 +7,7 @@ const recordSchema = (name: string, extraFields: AvroSchema[] = []): AvroSchema 
   type: 'record',
   name,
   namespace: 'dev.eventline.test',
-  fields: [
-    { name: 'tenant_id', type: 'string', doc: 'Owning tenant' },
-    { name: 'amount', type: 'long', doc: 'Minor units' },
-    ...extraFields,
-  ],
+  fields: [{ name: 'tenant_id', type: 'string', doc: 'Owning tenant' }, { name: 'amount', type: 'long', doc: 'Minor units' }, ...extraFields],
 });
 
 /** Runs against the stack's Apicurio registry through its Confluent-compatible API. */

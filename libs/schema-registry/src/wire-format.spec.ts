@@ -1,7 +1,14 @@
 import { Type } from 'avsc';
 import { encodeWireFormat, parseWireFormat, toWireFormat } from './wire-format';
 
-const type = Type.forSchema({ type: 'record', name: 'Sample', fields: [{ name: 'id', type: 'string' }, { name: 'n', type: 'long' }] });
+const type = Type.forSchema({
+  type: 'record',
+  name: 'Sample',
+  fields: [
+    { name: 'id', type: 'string' },
+    { name: 'n', type: 'long' },
+  ],
+});
 
 describe('encodeWireFormat', () => {
   it('writes the same bytes as the header plus avsc’s own encoding', () => {

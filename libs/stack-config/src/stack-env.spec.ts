@@ -23,9 +23,7 @@ describe('loadStackEndpoints', () => {
   });
 
   it('names every missing variable and the command that provides them', () => {
-    expect(() => loadStackEndpoints({}, { KAFKA_BROKERS: 'x:1' })).toThrow(
-      /SCHEMA_REGISTRY_URL, DATABASE_URL.*npm run stack:up/,
-    );
+    expect(() => loadStackEndpoints({}, { KAFKA_BROKERS: 'x:1' })).toThrow(/SCHEMA_REGISTRY_URL, DATABASE_URL.*npm run stack:up/);
   });
 });
 

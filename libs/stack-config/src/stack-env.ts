@@ -25,21 +25,18 @@ function checkoutStackEnv(): Record<string, string> {
  * Throws naming every missing variable, so a test or app started before `npm run stack:up`
  * says what to do instead of failing on a connection later.
  */
-export function loadStackEndpoints(
-  env: NodeJS.ProcessEnv = process.env,
-  fileEntries: Record<string, string> = checkoutStackEnv(),
-): StackEndpoints {
+export function loadStackEndpoints(env: NodeJS.ProcessEnv = process.env, fileEntries: Record<string, string> = checkoutStackEnv()): StackEndpoints {
   const value = (key: StackEnvKey) => env[key] || fileEntries[key];
   const missing = STACK_ENV_KEYS.filter((key) => !value(key));
   if (missing.length > 0) {
-    throw new Error(
-      `Missing stack endpoint(s): ${missing.join(', ')}. Set them in the environment or run \`npm run stack:up\`, which writes .local/stack.env.`,
-    );
+    throw new Error(`Missing stack endpoint(s): ${missing.join(', ')}. Set them in the environment or run \`npm run stack:up\`, which writes .local/stack.env.`);
   }
   return {
-    kafkaBrokers: value('KAFKA_BROKERS')!.split(',').map((broker) => broker.trim()).filter(Boolean),
+    kafkaBrokers: value('KAFKA_BROKERS')!
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
     schemaRegistryUrl: value('SCHEMA_REGISTRY_URL')!,
     databaseUrl: value('DATABASE_URL')!,
   };
 }
-

@@ -41,7 +41,7 @@ describe('PgSubjectKeyStore (a scratch database, migrated; the gateway’s own r
     expect(keys[0]).toMatchObject({ generation: 1, ref: master.subjectRef(tenant, 'ana@example.com') });
     expect((await store.keyFor(tenant, 'ana@example.com')).key.equals(keys[0].key)).toBe(true);
     expect((await store.keyFor(tenant, 'bo@example.com')).key.equals(keys[0].key)).toBe(false);
-    expect((await store.find(tenant, keys[0]) as Buffer).equals(keys[0].key)).toBe(true);
+    expect(((await store.find(tenant, keys[0])) as Buffer).equals(keys[0].key)).toBe(true);
   });
 
   it('stores keys wrapped and subjects hashed: the table holds neither the key nor the subject', async () => {

@@ -64,7 +64,11 @@ export class PgSubjectKeyStore implements SubjectKeyStore {
   }
 
   private async read(tenantId: string, { ref, generation }: DataKeyId): Promise<Buffer | 'erased'> {
-    const { rows } = await this.pool.query<KeyRow>('SELECT generation, wrapped_key, erased_at FROM subject_keys WHERE tenant_id = $1 AND subject_ref = $2 AND generation = $3', [tenantId, ref, generation]);
+    const { rows } = await this.pool.query<KeyRow>('SELECT generation, wrapped_key, erased_at FROM subject_keys WHERE tenant_id = $1 AND subject_ref = $2 AND generation = $3', [
+      tenantId,
+      ref,
+      generation,
+    ]);
     if (rows.length === 0) throw new UnknownDataKeyError(tenantId, { ref, generation });
     return rows[0].erased_at ? 'erased' : this.master.unwrap(rows[0].wrapped_key, wrapContext(tenantId, ref, generation));
   }
@@ -74,15 +78,15 @@ export class PgSubjectKeyStore implements SubjectKeyStore {
     // Erasures are rare: what this process kept is dropped whole, so it never seals or opens with an erased key.
     this.liveKeys.clear();
     this.foundKeys.clear();
-    const { rowCount } = await this.pool.query(
-      `UPDATE subject_keys SET wrapped_key = ''::bytea, erased_at = now() WHERE tenant_id = $1 AND subject_ref = $2 AND erased_at IS NULL`,
-      [tenantId, ref],
-    );
+    const { rowCount } = await this.pool.query(`UPDATE subject_keys SET wrapped_key = ''::bytea, erased_at = now() WHERE tenant_id = $1 AND subject_ref = $2 AND erased_at IS NULL`, [tenantId, ref]);
     return rowCount ?? 0;
   }
 
   async countLive(tenantId: string, subject: string): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM subject_keys WHERE tenant_id = $1 AND subject_ref = $2 AND erased_at IS NULL', [tenantId, this.subjectRef(tenantId, subject)]);
+    const { rows } = await this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM subject_keys WHERE tenant_id = $1 AND subject_ref = $2 AND erased_at IS NULL', [
+      tenantId,
+      this.subjectRef(tenantId, subject),
+    ]);
     return rows[0].n;
   }
 

@@ -18,10 +18,9 @@ export function asTenant<T>(pool: Pool, tenantId: string, work: (db: PoolClient)
 
 /** A role bound to the tenant that this session may become. */
 async function boundRole(client: PoolClient, tenantId: string): Promise<string> {
-  const { rows } = await client.query<{ role_name: string }>(
-    `SELECT role_name FROM tenant_roles WHERE tenant_id = $1 AND pg_has_role(current_user, role_name, 'MEMBER') ORDER BY role_name LIMIT 1`,
-    [tenantId],
-  );
+  const { rows } = await client.query<{ role_name: string }>(`SELECT role_name FROM tenant_roles WHERE tenant_id = $1 AND pg_has_role(current_user, role_name, 'MEMBER') ORDER BY role_name LIMIT 1`, [
+    tenantId,
+  ]);
   if (!rows[0]) throw new TenantNotBoundError(tenantId);
   return rows[0].role_name;
 }

@@ -7,8 +7,23 @@ import { rlsStates } from './rls-states';
 
 /** Every table with a tenant_id column. A new one fails the first test until it is listed here and isolated. */
 const TENANT_TABLES = [
-  'audit_logs', 'data_retention_audit_logs', 'domain_events', 'legal_holds', 'moderation_blocks', 'moderation_cases', 'moderation_signals', 'notification_preferences',
-  'notification_recipients', 'notification_suppressions', 'notifications', 'outbox', 'retention_policies', 'subject_keys', 'tenant_roles', 'usage_daily', 'usage_records',
+  'audit_logs',
+  'data_retention_audit_logs',
+  'domain_events',
+  'legal_holds',
+  'moderation_blocks',
+  'moderation_cases',
+  'moderation_signals',
+  'notification_preferences',
+  'notification_recipients',
+  'notification_suppressions',
+  'notifications',
+  'outbox',
+  'retention_policies',
+  'subject_keys',
+  'tenant_roles',
+  'usage_daily',
+  'usage_records',
 ];
 
 /** Values the tables' CHECK constraints accept; every other required column gets a fresh value of its type. */
@@ -83,8 +98,7 @@ async function requiredColumns(db: Client, table: string): Promise<Column[]> {
   return rows;
 }
 
-const insertSql = (table: string, columns: Column[]) =>
-  `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) VALUES (${columns.map((c, i) => `$${i + 1}::${c.type}`).join(', ')})`;
+const insertSql = (table: string, columns: Column[]) => `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) VALUES (${columns.map((c, i) => `$${i + 1}::${c.type}`).join(', ')})`;
 
 /** A row of `tenantId`. In tenant_roles a role sees only its own binding (made in beforeAll), so `roleName` there is another role's. */
 function rowValues(columns: Column[], tenantId: string, roleName: string): unknown[] {
@@ -98,14 +112,24 @@ function rowValues(columns: Column[], tenantId: string, roleName: string): unkno
 
 function sampleOfType(type: string): unknown {
   switch (type) {
-    case 'uuid': return randomUUID();
-    case 'timestamptz': return new Date();
-    case 'date': return '2026-12-01';
-    case 'int4': case 'int8': return Math.floor(Math.random() * 1_000_000);
-    case 'bool': return true;
-    case 'jsonb': return '{}';
-    case 'bytea': return Buffer.from('sample');
-    case 'text': return `v-${randomUUID()}`;
-    default: throw new Error(`no sample value for a required column of type ${type}: add one`);
+    case 'uuid':
+      return randomUUID();
+    case 'timestamptz':
+      return new Date();
+    case 'date':
+      return '2026-12-01';
+    case 'int4':
+    case 'int8':
+      return Math.floor(Math.random() * 1_000_000);
+    case 'bool':
+      return true;
+    case 'jsonb':
+      return '{}';
+    case 'bytea':
+      return Buffer.from('sample');
+    case 'text':
+      return `v-${randomUUID()}`;
+    default:
+      throw new Error(`no sample value for a required column of type ${type}: add one`);
   }
 }

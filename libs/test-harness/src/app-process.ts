@@ -53,11 +53,15 @@ export async function health(port: number, path: '/health/ready' | '/health/live
  * than the project's (package.json engines): every test that starts an app checks that too.
  */
 export async function waitForHealth(port: number, timeoutMs = 120_000): Promise<true> {
-  return eventually(`the app on :${port} to answer /health/ready`, async () => {
-    const answer = await health(port);
-    if (answer) assertProjectNode(port, answer.body.node);
-    return answer?.status === 200 ? true : undefined;
-  }, timeoutMs);
+  return eventually(
+    `the app on :${port} to answer /health/ready`,
+    async () => {
+      const answer = await health(port);
+      if (answer) assertProjectNode(port, answer.body.node);
+      return answer?.status === 200 ? true : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export function projectNodeMajor(root = findWorkspaceRoot()): number {

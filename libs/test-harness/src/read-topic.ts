@@ -6,13 +6,7 @@ import { eventually } from './eventually';
  * Reads `topic` from the beginning with a throwaway consumer group until `count` messages pass
  * `filter`, then returns them in partition order.
  */
-export function readTopic(
-  kafka: KafkaPort,
-  topic: string,
-  count: number,
-  filter: (message: IncomingMessage) => boolean = () => true,
-  timeoutMs = 30_000,
-): Promise<IncomingMessage[]> {
+export function readTopic(kafka: KafkaPort, topic: string, count: number, filter: (message: IncomingMessage) => boolean = () => true, timeoutMs = 30_000): Promise<IncomingMessage[]> {
   return readMessages(kafka, topic, count, filter, timeoutMs, []);
 }
 
@@ -42,14 +36,7 @@ export async function topicEnd(kafka: KafkaPort, topic: string): Promise<Partiti
   }
 }
 
-async function readMessages(
-  kafka: KafkaPort,
-  topic: string,
-  count: number,
-  filter: (message: IncomingMessage) => boolean,
-  timeoutMs: number,
-  startAt: PartitionOffset[],
-): Promise<IncomingMessage[]> {
+async function readMessages(kafka: KafkaPort, topic: string, count: number, filter: (message: IncomingMessage) => boolean, timeoutMs: number, startAt: PartitionOffset[]): Promise<IncomingMessage[]> {
   const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}`, fromBeginning: true });
   const seen: IncomingMessage[] = [];
   await consumer.connect();

@@ -1,7 +1,20 @@
 import type { ClientBase } from 'pg';
 import type { UsageRecordRow } from './usage-rows';
 
-export const USAGE_RECORD_COLUMNS: Array<keyof UsageRecordRow> = ['event_id', 'event_type', 'tenant_id', 'user_id', 'ts', 'assist_mode', 'model_name', 'model_version', 'input_tokens', 'output_tokens', 'status', 'latency_ms'];
+export const USAGE_RECORD_COLUMNS: Array<keyof UsageRecordRow> = [
+  'event_id',
+  'event_type',
+  'tenant_id',
+  'user_id',
+  'ts',
+  'assist_mode',
+  'model_name',
+  'model_version',
+  'input_tokens',
+  'output_tokens',
+  'status',
+  'latency_ms',
+];
 const TYPES = ['uuid', 'text', 'text', 'text', 'timestamptz', 'text', 'text', 'text', 'int4', 'int4', 'text', 'int4'];
 
 /** What one batch changed: records actually inserted (redeliveries excluded) and rollup rows touched. */
@@ -20,7 +33,9 @@ export async function recordUsage(tx: ClientBase, rows: UsageRecordRow[]): Promi
   if (rows.length === 0) return { records: 0, dailyRows: 0 };
   const arrays = USAGE_RECORD_COLUMNS.map((column) => rows.map((row) => row[column]));
   const unnest = TYPES.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
-  const { rows: [result] } = await tx.query(
+  const {
+    rows: [result],
+  } = await tx.query(
     `WITH inserted AS (
        INSERT INTO usage_records (${USAGE_RECORD_COLUMNS.join(', ')})
        SELECT * FROM unnest(${unnest})

@@ -27,10 +27,17 @@ function insertModule(topic: string, pool: Pool, inserted: () => void): Type<unk
   class AuditInsertController {
     @EventPattern<Record<string, JsonEvent>>(topic)
     async handle(@Payload() event: JsonEvent): Promise<void> {
-      await pool.query(
-        'INSERT INTO audit_logs (event_id, tenant_id, actor_id, action, entity_type, entity_id, metadata, occurred_at, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-        [event.event_id, event.tenant_id, event.actor.id, event.event_type, event.entity_type, event.entity_id, JSON.stringify(event.payload), event.occurred_at, event.source],
-      );
+      await pool.query('INSERT INTO audit_logs (event_id, tenant_id, actor_id, action, entity_type, entity_id, metadata, occurred_at, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)', [
+        event.event_id,
+        event.tenant_id,
+        event.actor.id,
+        event.event_type,
+        event.entity_type,
+        event.entity_id,
+        JSON.stringify(event.payload),
+        event.occurred_at,
+        event.source,
+      ]);
       inserted();
     }
   }

@@ -21,7 +21,12 @@ export async function p10Gateway(run: BenchRun, results: Results): Promise<void>
   const { plaintext } = await new ApiKeyStore(run.db.pool).create({ name: `bench-${run.id}`, tenantIds: tenants, eventTypes: ['TICKET_ASSIGNED'] });
   const app = await startBenchApp(run, 'ingest-gateway', 'p10', 'INGEST_PORT');
   const base = `http://127.0.0.1:${app.port}`;
-  const post = { url: `${base}/v1/events`, method: 'POST' as const, headers: { authorization: `Bearer ${plaintext}`, 'content-type': 'application/json' }, body: JSON.stringify(benchEvent(tenants, 1)) };
+  const post = {
+    url: `${base}/v1/events`,
+    method: 'POST' as const,
+    headers: { authorization: `Bearer ${plaintext}`, 'content-type': 'application/json' },
+    body: JSON.stringify(benchEvent(tenants, 1)),
+  };
   const warmUp = Math.min(2, duration / 5);
   log(`P10: warming up the gateway (${warmUp} s)…`);
   await autocannon({ ...post, connections: CONNECTIONS, duration: warmUp });
@@ -46,7 +51,18 @@ export async function p10Gateway(run: BenchRun, results: Results): Promise<void>
   const rate = figure(events).median;
   const latency = figure(p99).median;
   const met = (rate >= 5_000 && latency <= 25) || ratio.median >= 0.5;
-  results.add({ id: 'P10', what: 'gateway: POST one event vs GET /health/live', client: run.main.client, eventline: figure(events), baseline: figure(live), ratio, unit: 'req/s', goal: '≥ 5,000 & p99 ≤ 25 ms, or ≥ 0.5×', met, note: `${CONNECTIONS} connections, ${duration} s per run; ${refused} non-2xx/errors` });
+  results.add({
+    id: 'P10',
+    what: 'gateway: POST one event vs GET /health/live',
+    client: run.main.client,
+    eventline: figure(events),
+    baseline: figure(live),
+    ratio,
+    unit: 'req/s',
+    goal: '≥ 5,000 & p99 ≤ 25 ms, or ≥ 0.5×',
+    met,
+    note: `${CONNECTIONS} connections, ${duration} s per run; ${refused} non-2xx/errors`,
+  });
   results.add({ id: 'P10', what: 'gateway: POST one event, p99 latency', client: run.main.client, value: figure(p99), unit: 'ms', goal: '≤ 25 ms' });
   results.set('gateway_req_per_s', rate, 0);
   results.set('gateway_p99_ms', latency, 1);

@@ -24,7 +24,18 @@ export async function p2NestEmit(run: BenchRun, results: Results): Promise<void>
     sdk.push(rate(events, await publishEvents(publisher, tenants, events, run.signal, 'P2 SDK')));
   }
   const ratio = ratioFigure(sdk, nest);
-  results.add({ id: 'P2', what: 'publish: SDK vs NestJS ClientKafka.emit JSON', client: run.main.client, eventline: figure(sdk), baseline: figure(nest), ratio, unit: 'ev/s', goal: '≥ 3×', met: ratio.median >= 3, note: `${events} events, emit() awaited, ${1_000} in flight` });
+  results.add({
+    id: 'P2',
+    what: 'publish: SDK vs NestJS ClientKafka.emit JSON',
+    client: run.main.client,
+    eventline: figure(sdk),
+    baseline: figure(nest),
+    ratio,
+    unit: 'ev/s',
+    goal: '≥ 3×',
+    met: ratio.median >= 3,
+    note: `${events} events, emit() awaited, ${1_000} in flight`,
+  });
   results.set('p2_sdk_ev_per_s', figure(sdk).median, 0);
   results.set('p2_nest_emit_ev_per_s', figure(nest).median, 0);
   results.set('publish_vs_nest_json', ratio.median);

@@ -27,7 +27,18 @@ export async function p4NestInsert(run: BenchRun, results: Results): Promise<voi
   }
   await run.db.truncateProjection();
   const ratio = ratioFigure(eventline, nest);
-  results.add({ id: 'P4', what: 'project: audit projection vs NestJS INSERT per event', client: run.main.client, eventline: figure(eventline), baseline: figure(nest), ratio, unit: 'ev/s', goal: '≥ 10×', met: ratio.median >= 10, note: `${events} events; Nest writes audit_logs only, Eventline both tables` });
+  results.add({
+    id: 'P4',
+    what: 'project: audit projection vs NestJS INSERT per event',
+    client: run.main.client,
+    eventline: figure(eventline),
+    baseline: figure(nest),
+    ratio,
+    unit: 'ev/s',
+    goal: '≥ 10×',
+    met: ratio.median >= 10,
+    note: `${events} events; Nest writes audit_logs only, Eventline both tables`,
+  });
   results.set('p4_projection_ev_per_s', figure(eventline).median, 0);
   results.set('p4_nest_insert_ev_per_s', figure(nest).median, 0);
   results.set('projection_vs_nest_insert', ratio.median);
@@ -43,7 +54,13 @@ async function nestRun(run: BenchRun, topic: string, events: number, i: number):
   });
   const stop = run.cleanup.addOnce(`stop the P4 NestJS service ${i}`, () => service.close());
   try {
-    const done = await waitFor('P4 NestJS inserted', async () => inserted >= events && (await countRows(run.db.pool, 'audit_logs')) >= events, () => inserted, events, run.signal);
+    const done = await waitFor(
+      'P4 NestJS inserted',
+      async () => inserted >= events && (await countRows(run.db.pool, 'audit_logs')) >= events,
+      () => inserted,
+      events,
+      run.signal,
+    );
     // The first event's INSERT is inside the window; the rate counts the events after it.
     return (events - 1) / ((done - first!) / 1000);
   } finally {

@@ -45,7 +45,15 @@ export async function p5Latency(run: BenchRun, results: Results): Promise<void> 
   await settleWrites(run.db.pool);
   log(`P5: warming up (${WARMUP_EVENTS} events, until the projector has them all)…`);
   await publisher.publishUntyped(Array.from({ length: WARMUP_EVENTS }, (_, n) => benchEvent(tenants, n, `w-${n}`)));
-  await waitFor('P5 warm-up arrived', () => arrived.warmUp >= WARMUP_EVENTS, () => arrived.warmUp, WARMUP_EVENTS, run.signal, 50, 60_000);
+  await waitFor(
+    'P5 warm-up arrived',
+    () => arrived.warmUp >= WARMUP_EVENTS,
+    () => arrived.warmUp,
+    WARMUP_EVENTS,
+    run.signal,
+    50,
+    60_000,
+  );
 
   const rss: Array<{ at: number; mb: number }> = [];
   const sampler = setInterval(() => {
@@ -56,7 +64,15 @@ export async function p5Latency(run: BenchRun, results: Results): Promise<void> 
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   const { t0, failures, acked } = await sendOpenLoop(publisher, tenants, ratePerS, total, run.signal);
-  await waitFor('P5 arrived', () => arrived.measured >= total, () => arrived.measured, total, run.signal, 50, 15_000).catch((error: Error) => log(`P5: ${error.message}`));
+  await waitFor(
+    'P5 arrived',
+    () => arrived.measured >= total,
+    () => arrived.measured,
+    total,
+    run.signal,
+    50,
+    15_000,
+  ).catch((error: Error) => log(`P5: ${error.message}`));
   clearInterval(sampler);
   loopDelay.disable();
   await app.stop();
@@ -87,7 +103,16 @@ export async function p5Latency(run: BenchRun, results: Results): Promise<void> 
   const ackP99 = quantile(ackLatencies, 0.99);
   const note = `${fmtInt(ratePerS)} ev/s × ${p5Seconds} s, after commit (pg_notify trigger); ${missing} missing, ${failures} failed sends; DLQ ${dlq.join(', ') || 'none'}`;
   results.add({ id: 'P5', what: 'publish → audit row visible, p50', client: run.main.client, value: { ...p50s, median: p50 }, unit: 'ms', goal: '—', note });
-  results.add({ id: 'P5', what: 'publish → audit row visible, p99', client: run.main.client, value: { ...p99s, median: p99 }, unit: 'ms', goal: '≤ 50 ms (floor 200)', met: p99 <= 50 && missing === 0, note: `max ${max.toFixed(1)} ms; acked by Kafka p50 ${ackP50.toFixed(1)}, p99 ${ackP99.toFixed(1)} ms; bench loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms; spread = ${WINDOW_S}-s windows` });
+  results.add({
+    id: 'P5',
+    what: 'publish → audit row visible, p99',
+    client: run.main.client,
+    value: { ...p99s, median: p99 },
+    unit: 'ms',
+    goal: '≤ 50 ms (floor 200)',
+    met: p99 <= 50 && missing === 0,
+    note: `max ${max.toFixed(1)} ms; acked by Kafka p50 ${ackP50.toFixed(1)}, p99 ${ackP99.toFixed(1)} ms; bench loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms; spread = ${WINDOW_S}-s windows`,
+  });
   results.set('p50_ms_at_2000', p50, 1);
   results.set('p99_ms_at_2000', p99, 1);
   results.set('p5_max_ms', max, 1);
@@ -100,9 +125,20 @@ export async function p5Latency(run: BenchRun, results: Results): Promise<void> 
   results.set('p5_rate_ev_per_s', ratePerS, 0);
 
   const maxRss = Math.max(...rss.map((sample) => sample.mb));
-  const rssWindows = Array.from({ length: full.length }, (_, w) => rss.filter((s) => s.at >= t0 + w * WINDOW_S * 1000 && s.at < t0 + (w + 1) * WINDOW_S * 1000).map((s) => s.mb)).filter((w) => w.length > 0);
+  const rssWindows = Array.from({ length: full.length }, (_, w) => rss.filter((s) => s.at >= t0 + w * WINDOW_S * 1000 && s.at < t0 + (w + 1) * WINDOW_S * 1000).map((s) => s.mb)).filter(
+    (w) => w.length > 0,
+  );
   const rssFigure = rssWindows.length > 0 ? figure(rssWindows.map((w) => Math.max(...w))) : figure([maxRss]);
-  results.add({ id: 'P7', what: 'audit-projector RSS under P5 load (max)', client: run.main.client, value: { ...rssFigure, median: maxRss }, unit: 'MB', goal: '≤ 200 MB', met: maxRss <= 200, note: `VmRSS from /proc every 200 ms; spread = max per ${WINDOW_S}-s window; the built app under node` });
+  results.add({
+    id: 'P7',
+    what: 'audit-projector RSS under P5 load (max)',
+    client: run.main.client,
+    value: { ...rssFigure, median: maxRss },
+    unit: 'MB',
+    goal: '≤ 200 MB',
+    met: maxRss <= 200,
+    note: `VmRSS from /proc every 200 ms; spread = max per ${WINDOW_S}-s window; the built app under node`,
+  });
   results.set('consumer_rss_mb', maxRss, 1);
 }
 
@@ -110,7 +146,13 @@ export async function p5Latency(run: BenchRun, results: Results): Promise<void> 
  * Sends event i at t0 + i/rate (or as soon after as the loop gets to it), never waiting for acks;
  * `acked[i]` is when Kafka acknowledged it, so the report can split the latency at the broker.
  */
-async function sendOpenLoop(publisher: ReturnType<typeof benchPublisher>, tenants: string[], ratePerS: number, total: number, signal: AbortSignal): Promise<{ t0: number; failures: number; acked: Float64Array }> {
+async function sendOpenLoop(
+  publisher: ReturnType<typeof benchPublisher>,
+  tenants: string[],
+  ratePerS: number,
+  total: number,
+  signal: AbortSignal,
+): Promise<{ t0: number; failures: number; acked: Float64Array }> {
   const interval = 1000 / ratePerS;
   const acked = new Float64Array(total).fill(Number.NaN);
   const pending = new Set<Promise<unknown>>();

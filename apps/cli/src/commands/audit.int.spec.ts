@@ -56,6 +56,8 @@ describe('eventline audit verify against the real PostgreSQL', () => {
     await pool.query("UPDATE audit_logs SET actor_id = 'someone-else' WHERE id = $1", [rows[0].id]);
     const broken = await cli('audit', 'verify');
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toContain(`eventline: the audit chain is broken at row ${rows[0].id} (event_id ${rows[0].event_id}, chain acme@tickets.events.v1/1, chain_seq 4): the row's columns no longer give its hash: the row was changed`);
+    expect(broken.stderr).toContain(
+      `eventline: the audit chain is broken at row ${rows[0].id} (event_id ${rows[0].event_id}, chain acme@tickets.events.v1/1, chain_seq 4): the row's columns no longer give its hash: the row was changed`,
+    );
   });
 });

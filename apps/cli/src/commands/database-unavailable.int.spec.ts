@@ -13,15 +13,12 @@ describe('eventline commands while PostgreSQL is unavailable', () => {
     env = { DATABASE_URL: `postgres://postgres:secret@${where}` };
   });
 
-  it.each([
-    [['keys', 'list']],
-    [['moderation', 'cases']],
-    [['usage', 'kpis', '--tenant', 'acme']],
-    [['db', 'migrate']],
-  ])('eventline %p says so in one line and exits 1', async (args) => {
+  it.each([[['keys', 'list']], [['moderation', 'cases']], [['usage', 'kpis', '--tenant', 'acme']], [['db', 'migrate']]])('eventline %p says so in one line and exits 1', async (args) => {
     const run = await eventlineWith(env, ...args);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`eventline: PostgreSQL at ${where} is not available (connect ECONNREFUSED ${where.split('/')[0]}). Start it (npm run stack:up) or check DATABASE_URL, then run the command again.\n`);
+    expect(run.stderr).toBe(
+      `eventline: PostgreSQL at ${where} is not available (connect ECONNREFUSED ${where.split('/')[0]}). Start it (npm run stack:up) or check DATABASE_URL, then run the command again.\n`,
+    );
     expect(run.stderr).not.toContain('secret');
   });
 });

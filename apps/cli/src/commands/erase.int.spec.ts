@@ -29,7 +29,13 @@ describe('eventline erase, tail and dlq show: crypto-shredding one subject of tw
   const tail = async (...flags: string[]) => {
     const run = await cli('tail', '--topic', topic, '--tenant', tenant, '--from-beginning', '--max', '2', ...flags);
     expect([run.code, run.stderr]).toEqual([0, '']);
-    return new Map(run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { envelope: { entity_id: string; payload: Record<string, unknown> } }).map((e) => [e.envelope.entity_id, e.envelope.payload]));
+    return new Map(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { envelope: { entity_id: string; payload: Record<string, unknown> } })
+        .map((e) => [e.envelope.entity_id, e.envelope.payload]),
+    );
   };
 
   beforeAll(async () => {
@@ -38,13 +44,21 @@ describe('eventline erase, tail and dlq show: crypto-shredding one subject of tw
     pool = new Pool({ connectionString: db.url, max: 2 });
     const keys = new PgSubjectKeyStore(pool, MasterKey.fromBytes(keyBytes));
     const publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog, source: 'erase-cli-test', subjectKeys: keys });
-    const user = (id: string, email: string) => ({ event_type: 'user.registered', tenant_id: tenant, entity_id: id, payload: { user_id: id, email, display_name: null, registration_method: 'password', email_verified: true, registered_at: Date.now() } });
+    const user = (id: string, email: string) => ({
+      event_type: 'user.registered',
+      tenant_id: tenant,
+      entity_id: id,
+      payload: { user_id: id, email, display_name: null, registration_method: 'password', email_verified: true, registered_at: Date.now() },
+    });
     const start = await topicEnd(kafka, topic);
     await publisher.publishMany([user('u-ana', 'ana@example.com'), user('u-bo', 'bo@example.com')] as never);
     await publisher.close();
     published = (await readTopicFrom(kafka, topic, start, 2, (message) => message.key === tenant)).map((message) => message.value!);
     // The copies the notification worker keeps of opened data (its own spec shows it writing them).
-    for (const [subject, address] of [['u-ana', 'ana@example.com'], ['u-bo', 'bo@example.com']]) {
+    for (const [subject, address] of [
+      ['u-ana', 'ana@example.com'],
+      ['u-bo', 'bo@example.com'],
+    ]) {
       await pool.query(
         `INSERT INTO notifications (tenant_id, event_id, event_type, recipient_id, channel, address, subject, body, subject_refs)
          VALUES ($1, gen_random_uuid(), 'user.registered', $2, 'email', $2, 'Welcome', $3, ARRAY[$4])`,
@@ -83,7 +97,10 @@ describe('eventline erase, tail and dlq show: crypto-shredding one subject of tw
     expect(after.get('u-ana')!.email).toEqual({ erased: true, subject_ref: ref });
     expect(after.get('u-bo')!.email).toBe('bo@example.com');
     const { rows: copies } = await pool.query('SELECT address, body FROM notifications WHERE tenant_id = $1 ORDER BY address NULLS FIRST', [tenant]);
-    expect(copies).toEqual([{ address: null, body: '[erased]' }, { address: 'bo@example.com', body: 'Welcome, bo@example.com' }]);
+    expect(copies).toEqual([
+      { address: null, body: '[erased]' },
+      { address: 'bo@example.com', body: 'Welcome, bo@example.com' },
+    ]);
 
     // A dead letter's decoded view shows the erasure too: the same bytes, parked on a group's DLQ.
     const group = uniqueName('erase-dlq');
@@ -93,7 +110,10 @@ describe('eventline erase, tail and dlq show: crypto-shredding one subject of tw
     await admin.disconnect();
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send(`${group}.dlq`, published.map((value) => ({ key: tenant, value, headers: {} })));
+    await producer.send(
+      `${group}.dlq`,
+      published.map((value) => ({ key: tenant, value, headers: {} })),
+    );
     await producer.disconnect();
     const shown = await cli('dlq', 'show', '--group', group, '--offset', '0');
     expect(shown.stdout).toContain(`"email": {\n      "erased": true,\n      "subject_ref": "${ref}"\n    }`);
@@ -120,6 +140,9 @@ describe('eventline erase, tail and dlq show: crypto-shredding one subject of tw
     const asApp = new URL(db.url);
     asApp.username = 'eventline_notification_worker';
     const bound = await eventlineWith({ DATABASE_URL: asApp.toString(), EVENTLINE_MASTER_KEY_FILE: keyFile }, 'erase', '--tenant', tenant, '--subject', 'u-bo');
-    expect([bound.code, bound.stderr.trim()]).toEqual([1, "eventline: eventline erase acts on every tenant's rows, and row-level security is forced on them: connect (DATABASE_URL) as a role with BYPASSRLS or a superuser; eventline_notification_worker is neither"]);
+    expect([bound.code, bound.stderr.trim()]).toEqual([
+      1,
+      "eventline: eventline erase acts on every tenant's rows, and row-level security is forced on them: connect (DATABASE_URL) as a role with BYPASSRLS or a superuser; eventline_notification_worker is neither",
+    ]);
   });
 });

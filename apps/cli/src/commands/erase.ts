@@ -31,12 +31,14 @@ interface Erasure {
 export function eraseCommand(program: Command, context: CliContext): void {
   program
     .command('erase')
-    .description("crypto-shred a data subject: destroy the subject's keys, so every field sealed for it can no longer be opened, and redact the read models that hold opened copies (notifications); records it as compliance.subject_erased (no personal data)")
+    .description(
+      "crypto-shred a data subject: destroy the subject's keys, so every field sealed for it can no longer be opened, and redact the read models that hold opened copies (notifications); records it as compliance.subject_erased (no personal data)",
+    )
     .requiredOption('--tenant <id>', 'the tenant whose subject it is (keys are per tenant)')
     .requiredOption('--subject <id>', "the data subject: the value its contracts' pii_subject reads, e.g. a user id")
     .option('--dry-run', 'say how many keys would be destroyed; destroy nothing and publish nothing')
     .option('--actor <id>', 'who asks for the erasure (default: EVENTLINE_ACTOR, else the OS user)')
-    .option('--settle <seconds>', "how long running consumers may still hold the key in their cache; the read models are purged again after it", parseSeconds, DEFAULT_KEY_CACHE_MS / 1000)
+    .option('--settle <seconds>', 'how long running consumers may still hold the key in their cache; the read models are purged again after it', parseSeconds, DEFAULT_KEY_CACHE_MS / 1000)
     .action(async (options: EraseOptions) => {
       const master = cliMasterKey();
       const erased = await withDatabase(context, async (pool) => {
@@ -44,7 +46,9 @@ export function eraseCommand(program: Command, context: CliContext): void {
         const store = new PgSubjectKeyStore(pool, master);
         const subject = { tenantId: options.tenant, subjectId: options.subject, subjectRef: store.subjectRef(options.tenant, options.subject) };
         if (options.dryRun) {
-          console.log(`erase (dry run): subject ${subject.subjectRef} of tenant ${options.tenant} has ${await store.countLive(options.tenant, options.subject)} live key(s); nothing destroyed, nothing published`);
+          console.log(
+            `erase (dry run): subject ${subject.subjectRef} of tenant ${options.tenant} has ${await store.countLive(options.tenant, options.subject)} live key(s); nothing destroyed, nothing published`,
+          );
           return undefined;
         }
         const keys = await store.erase(options.tenant, options.subject);

@@ -48,14 +48,20 @@ describe('eventline groups reset (real Kafka and PostgreSQL)', () => {
     await migrate(db.url);
     pool = createPool({ connectionString: db.url, applicationName: 'cli-groups-test' });
     clusterId = await withAdmin(kafka, async (admin) => {
-      await admin.ensureTopics([{ topic: twoPartitions, partitions: 2, replicationFactor: 1 }, { topic: onePartition, partitions: 1, replicationFactor: 1 }]);
+      await admin.ensureTopics([
+        { topic: twoPartitions, partitions: 2, replicationFactor: 1 },
+        { topic: onePartition, partitions: 1, replicationFactor: 1 },
+      ]);
       return (await admin.describeCluster()).clusterId;
     });
     produced.set(twoPartitions, await produceOneByOne(kafka, twoPartitions, 10, base));
     produced.set(onePartition, await produceOneByOne(kafka, onePartition, 8, base));
     expect(new Set(produced.get(twoPartitions)!.map((r) => r.partition))).toEqual(new Set([0, 1]));
     // The downstream group has read everything, as a consumer that commits would have.
-    await commitAsMember(kafka, downstream, [{ topic: twoPartitions, offsets: ends(twoPartitions, [0, 1]) }, { topic: onePartition, offsets: ends(onePartition, [0]) }]);
+    await commitAsMember(kafka, downstream, [
+      { topic: twoPartitions, offsets: ends(twoPartitions, [0, 1]) },
+      { topic: onePartition, offsets: ends(onePartition, [0]) },
+    ]);
   });
 
   afterAll(async () => {
@@ -96,10 +102,14 @@ describe('eventline groups reset (real Kafka and PostgreSQL)', () => {
       await consumer.subscribe([onePartition]);
       await consumer.run(async () => undefined);
       await consumer.commitOffsets([{ topic: onePartition, partition: 0, offset: '8' }]);
-      const [member] = await eventually('the member in the group', async () => {
-        const { members } = await withAdmin(kafka, (admin) => admin.describeGroup(busy));
-        return members.length === 1 ? members : undefined;
-      }, 30_000);
+      const [member] = await eventually(
+        'the member in the group',
+        async () => {
+          const { members } = await withAdmin(kafka, (admin) => admin.describeGroup(busy));
+          return members.length === 1 ? members : undefined;
+        },
+        30_000,
+      );
       expect(member.clientId).toBe('cli-groups-test');
       const refusal = `eventline: group ${busy} has 1 active member(s): cli-groups-test@${member.host} (${member.memberId}); stop them first`;
       for (const extra of [[], ['--execute']]) {
@@ -116,10 +126,13 @@ describe('eventline groups reset (real Kafka and PostgreSQL)', () => {
 
   it("an Eventline projector's offsets: read from consumer_offsets, and --execute moves them and their Kafka mirror", async () => {
     const atEnd = ends(twoPartitions, [0, 1]);
-    await pool.query(
-      `INSERT INTO consumer_offsets (cluster_id, group_id, topic, partition, next_offset) SELECT $1, $2, $3, * FROM unnest($4::int[], $5::bigint[])`,
-      [clusterId, projector, twoPartitions, atEnd.map((p) => p.partition), atEnd.map((p) => p.offset)],
-    );
+    await pool.query(`INSERT INTO consumer_offsets (cluster_id, group_id, topic, partition, next_offset) SELECT $1, $2, $3, * FROM unnest($4::int[], $5::bigint[])`, [
+      clusterId,
+      projector,
+      twoPartitions,
+      atEnd.map((p) => p.partition),
+      atEnd.map((p) => p.offset),
+    ]);
     const asStored = (offsets: PartitionOffset[]) => offsets.map((p) => ({ topic: twoPartitions, partition: p.partition, offset: p.offset }));
     const noKafkaOffsets = [0, 1].map((partition) => ({ partition, offset: '-1' }));
 

@@ -40,7 +40,12 @@ describe('eventline hold: legal holds placed and removed, each a governance even
       '',
     ]);
     const again = await cli('hold', 'add', '--tenant', tenant, '--reason', 'another matter');
-    expect([again.code, again.stderr]).toEqual([1, expect.stringMatching(new RegExp(`^eventline: --tenant "${tenant}": is already on legal hold since \\S+ \\(hold ${holdId}, placed by legal@example.com: "matter 2026-17"\\); remove it first to place another\\n$`))]);
+    expect([again.code, again.stderr]).toEqual([
+      1,
+      expect.stringMatching(
+        new RegExp(`^eventline: --tenant "${tenant}": is already on legal hold since \\S+ \\(hold ${holdId}, placed by legal@example.com: "matter 2026-17"\\); remove it first to place another\\n$`),
+      ),
+    ]);
     expect(await ok('hold', 'list')).toMatch(new RegExp(`^${tenant}\\s+\\S+Z\\s+legal@example.com\\s+in force\\s+matter 2026-17$`, 'm'));
 
     await ok('hold', 'remove', '--tenant', tenant, '--reason', 'matter closed', '--actor', 'legal@example.com');

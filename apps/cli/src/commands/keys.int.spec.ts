@@ -33,8 +33,14 @@ describe('eventline keys', () => {
     expect(await eventline('keys', 'create', '--name', 'x', '--types', '*')).toMatchObject({ code: 1, stderr: expect.stringContaining('eventline: keys create needs at least one --tenant <id>') });
     expect(await eventline('keys', 'create', '--name', 'x', '--tenant', 'acme')).toMatchObject({ code: 1, stderr: expect.stringContaining('eventline: keys create needs --types <pattern>') });
     expect(await eventline('keys', 'create', '--name', 'x', '--tenant', 'acme', '--types', '*_ASSIGNED')).toMatchObject({ code: 1, stderr: expect.stringContaining("'*' may only end a pattern") });
-    expect(await eventline('keys', 'create', '--name', 'x', '--tenant', '*', '--scope', 'read')).toMatchObject({ code: 1, stderr: expect.stringContaining('a key with the read scope must name its tenants') });
-    expect(await eventline('keys', 'create', '--name', 'x', '--tenant', 'acme', '--scope', 'write')).toMatchObject({ code: 1, stderr: expect.stringContaining('scope "write" is not one of publish, read') });
+    expect(await eventline('keys', 'create', '--name', 'x', '--tenant', '*', '--scope', 'read')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('a key with the read scope must name its tenants'),
+    });
+    expect(await eventline('keys', 'create', '--name', 'x', '--tenant', 'acme', '--scope', 'write')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('scope "write" is not one of publish, read'),
+    });
   });
 
   it('makes a read key without event types, binding its tenants to database roles, and serves their KPIs as those roles', async () => {

@@ -23,7 +23,12 @@ export function moderationCommands(program: Command, context: CliContext): void 
         ),
       );
       if (rows.length === 0) return void console.log('No moderation cases match.');
-      console.log(formatTable(['ID', 'TENANT', 'CREATED', 'DECISION', 'REASON', 'SUBJECT', 'STATUS', 'DETAILS'], rows.map((r) => [r.id, r.tenant_id, (r.created_at as Date).toISOString().slice(0, 19) + 'Z', r.decision, r.reason, `${r.subject_type}:${r.subject_id}`, r.status, JSON.stringify(r.details)])));
+      console.log(
+        formatTable(
+          ['ID', 'TENANT', 'CREATED', 'DECISION', 'REASON', 'SUBJECT', 'STATUS', 'DETAILS'],
+          rows.map((r) => [r.id, r.tenant_id, (r.created_at as Date).toISOString().slice(0, 19) + 'Z', r.decision, r.reason, `${r.subject_type}:${r.subject_id}`, r.status, JSON.stringify(r.details)]),
+        ),
+      );
     });
 
   moderation
@@ -33,10 +38,7 @@ export function moderationCommands(program: Command, context: CliContext): void 
     .action(async (caseId: string, options: { by: string }) => {
       if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new CliError(`"${caseId}" is not a case id; \`eventline moderation cases\` lists them.`);
       const { rows } = await withDatabase(context, (pool) =>
-        pool.query(
-          `UPDATE moderation_cases SET status = 'resolved', resolved_by = $2, resolved_at = now() WHERE id = $1 AND status = 'open' RETURNING id`,
-          [caseId, options.by],
-        ),
+        pool.query(`UPDATE moderation_cases SET status = 'resolved', resolved_by = $2, resolved_at = now() WHERE id = $1 AND status = 'open' RETURNING id`, [caseId, options.by]),
       );
       if (rows.length === 1) return void console.log(`Resolved moderation case ${caseId} (by ${options.by}).`);
       const exists = await withDatabase(context, (pool) => pool.query('SELECT resolved_by FROM moderation_cases WHERE id = $1', [caseId]));

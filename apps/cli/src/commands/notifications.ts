@@ -22,13 +22,18 @@ export function notificationCommands(program: Command, context: CliContext): voi
         ),
       );
       if (rows.length === 0) return void console.log('No uncertain notifications: every interrupted send has been resolved.');
-      console.log(formatTable(['ID', 'TENANT', 'CHANNEL', 'RECIPIENT', 'EVENT', 'SINCE', 'WORKER'], rows.map((r) => [r.id, r.tenant_id, r.channel, maskAddress(r.address ?? ''), r.event_id, second(r.started_at), r.worker])));
+      console.log(
+        formatTable(
+          ['ID', 'TENANT', 'CHANNEL', 'RECIPIENT', 'EVENT', 'SINCE', 'WORKER'],
+          rows.map((r) => [r.id, r.tenant_id, r.channel, maskAddress(r.address ?? ''), r.event_id, second(r.started_at), r.worker]),
+        ),
+      );
       console.log(`\n${rows.length} uncertain. Check the mail server's log, then \`eventline notifications resolve <id> --sent\` (it arrived) or \`--resend\`.`);
     });
 
   notifications
     .command('resolve <id>')
-    .description("decide an uncertain email: --sent records it as sent (NOTIFICATION_SENT is published), --resend sends it again")
+    .description('decide an uncertain email: --sent records it as sent (NOTIFICATION_SENT is published), --resend sends it again')
     .option('--sent', 'the email did arrive: record it, do not send it')
     .option('--resend', 'the email did not arrive: send it again')
     .action(async (id: string, options: { sent?: boolean; resend?: boolean }) => {

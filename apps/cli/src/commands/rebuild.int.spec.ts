@@ -8,7 +8,6 @@ import { loadStackEndpoints } from '@eventline/stack-config';
 import { eventually, startAppUnderTest, ticketAssigned, uniqueName, type AppUnderTest } from '@eventline/test-harness';
 import { eventlineWith } from '../testing/run-cli';
 
-
 /**
  * C2: the audit read model rebuilt from the topics equals the live one, hash chain included; a
  * row changed by hand is reported by event id; --swap puts the rebuild in place and the live
@@ -70,7 +69,9 @@ describe('eventline rebuild audit (real Kafka, registry, PostgreSQL and audit pr
   });
 
   it('reports a live row changed by hand, by event id, and refuses --swap while the live projector runs', async () => {
-    const { rows: [victim] } = await pool.query("SELECT event_id::text FROM audit_logs WHERE tenant_id = $1 ORDER BY chain_seq DESC LIMIT 1", [tenants[0]]);
+    const {
+      rows: [victim],
+    } = await pool.query('SELECT event_id::text FROM audit_logs WHERE tenant_id = $1 ORDER BY chain_seq DESC LIMIT 1', [tenants[0]]);
     await pool.query(`UPDATE audit_logs SET metadata = jsonb_set(metadata, '{newAssigneeId}', '"mallory"') WHERE event_id = $1`, [victim.event_id]);
     const run = await cli('rebuild', 'audit');
     expect(run.code).toBe(1);
@@ -101,8 +102,16 @@ describe('eventline rebuild audit (real Kafka, registry, PostgreSQL and audit pr
 
   it('refuses --swap when a topic no longer holds its offset 0, naming it', async () => {
     const topic = `${prefix}tickets.events.v1`;
-    await withAdmin(kafka, async (admin) => admin.deleteRecordsBefore(topic, (await admin.endOffsets(topic)).filter((p) => p.offset !== '0').map((p) => ({ partition: p.partition, offset: '1' }))));
+    await withAdmin(kafka, async (admin) =>
+      admin.deleteRecordsBefore(
+        topic,
+        (await admin.endOffsets(topic)).filter((p) => p.offset !== '0').map((p) => ({ partition: p.partition, offset: '1' })),
+      ),
+    );
     const refused = await cli('rebuild', 'audit', '--swap');
-    expect([refused.code, refused.stderr.trim()]).toEqual([1, `eventline: --swap: ${topic} no longer hold their offset 0, so the rebuild lacks their oldest events and a swap would drop them from the read model; --allow-partial swaps anyway`]);
+    expect([refused.code, refused.stderr.trim()]).toEqual([
+      1,
+      `eventline: --swap: ${topic} no longer hold their offset 0, so the rebuild lacks their oldest events and a swap would drop them from the read model; --allow-partial swaps anyway`,
+    ]);
   });
 });

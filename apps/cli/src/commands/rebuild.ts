@@ -21,7 +21,9 @@ interface RebuildOptions {
 export function rebuildCommand(program: Command, context: CliContext): void {
   program
     .command('rebuild <projection>')
-    .description('project the topics again from their first offset into shadow tables, with the projector\'s own code, while the live projection runs; compare (counts, checksum, hash chain) for the events both have; --swap replaces the live rows. Projections: audit, usage')
+    .description(
+      "project the topics again from their first offset into shadow tables, with the projector's own code, while the live projection runs; compare (counts, checksum, hash chain) for the events both have; --swap replaces the live rows. Projections: audit, usage",
+    )
     .option('--swap', 'replace the live rows of the rebuilt topics with the rebuild, and carry its offsets over to the live group, in one transaction (the live projector must be stopped)')
     .option('--allow-partial', 'allow --swap although a topic no longer holds its offset 0 (the swap would drop the history it lost)')
     .option('--keep-shadow', 'keep the shadow schema for inspection (it is dropped otherwise)')
@@ -30,22 +32,35 @@ export function rebuildCommand(program: Command, context: CliContext): void {
       const kafka = context.kafka();
       const plan = await planRebuild(kafka, projection, context.catalog, `${topicPrefixFrom()}${projection.group}`);
       if (options.swap) await refuseUnsafeSwap(kafka, plan, options.allowPartial ?? false);
-      await withDatabase(context, async (pool) => {
-        await requireRlsBypass(pool, 'eventline rebuild');
-        const result = await runRebuild({ kafka, registry: context.registry(), catalog: context.catalog, pool }, plan);
-        try {
-          console.log(formatRebuildReport(projection, result));
-          if (!rebuildIsEqual(result)) process.exitCode = 1;
-          if (options.swap) {
-            await refuseUnsafeSwap(kafka, plan, options.allowPartial ?? false);
-            const swapped = await swapProjection(pool, result.shadow, projection, { clusterId: plan.clusterId, group: plan.liveGroup, topics: plan.topics, offsets: plan.ranges.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.end })) });
-            console.log(`Swapped in: ${Object.entries(swapped).map(([table, rows]) => `${table} ${rows} rows`).join(', ')}; ${plan.liveGroup} continues from the rebuild's end.`);
-            process.exitCode = 0;
+      await withDatabase(
+        context,
+        async (pool) => {
+          await requireRlsBypass(pool, 'eventline rebuild');
+          const result = await runRebuild({ kafka, registry: context.registry(), catalog: context.catalog, pool }, plan);
+          try {
+            console.log(formatRebuildReport(projection, result));
+            if (!rebuildIsEqual(result)) process.exitCode = 1;
+            if (options.swap) {
+              await refuseUnsafeSwap(kafka, plan, options.allowPartial ?? false);
+              const swapped = await swapProjection(pool, result.shadow, projection, {
+                clusterId: plan.clusterId,
+                group: plan.liveGroup,
+                topics: plan.topics,
+                offsets: plan.ranges.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.end })),
+              });
+              console.log(
+                `Swapped in: ${Object.entries(swapped)
+                  .map(([table, rows]) => `${table} ${rows} rows`)
+                  .join(', ')}; ${plan.liveGroup} continues from the rebuild's end.`,
+              );
+              process.exitCode = 0;
+            }
+          } finally {
+            if (!options.keepShadow) await result.shadow.drop(pool);
           }
-        } finally {
-          if (!options.keepShadow) await result.shadow.drop(pool);
-        }
-      }, REBUILD_CONCURRENCY + 1);
+        },
+        REBUILD_CONCURRENCY + 1,
+      );
     });
 }
 
@@ -59,8 +74,14 @@ function projectionNamed(context: CliContext, name: string): RebuildableProjecti
 /** A swap must not drop history silently, nor pull the tables from under a running projector. */
 async function refuseUnsafeSwap(kafka: KafkaPort, plan: RebuildPlan, allowPartial: boolean): Promise<void> {
   const unswappable = unswappableTables(plan.projection);
-  if (unswappable.length > 0) throw new CliError(`--swap: ${plan.projection.name}'s tables (${unswappable.join(', ')}) do not record which topic a row came from, so a swap cannot tell which live rows to replace; compare only`);
-  if (plan.partialTopics.length > 0 && !allowPartial) throw new CliError(`--swap: ${plan.partialTopics.join(', ')} no longer hold their offset 0, so the rebuild lacks their oldest events and a swap would drop them from the read model; --allow-partial swaps anyway`);
+  if (unswappable.length > 0)
+    throw new CliError(
+      `--swap: ${plan.projection.name}'s tables (${unswappable.join(', ')}) do not record which topic a row came from, so a swap cannot tell which live rows to replace; compare only`,
+    );
+  if (plan.partialTopics.length > 0 && !allowPartial)
+    throw new CliError(
+      `--swap: ${plan.partialTopics.join(', ')} no longer hold their offset 0, so the rebuild lacks their oldest events and a swap would drop them from the read model; --allow-partial swaps anyway`,
+    );
   try {
     refuseActiveMembers(plan.liveGroup, await withAdmin(kafka, (admin) => admin.describeGroup(plan.liveGroup)));
   } catch (error) {

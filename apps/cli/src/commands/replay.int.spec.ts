@@ -50,10 +50,14 @@ describe('eventline replay: exact by tenant and occurred_at window (real Kafka, 
     const publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog, source: 'replay-cli-test', maxBatchSize: 1_000 });
     const acked = await publisher.publishMany(inputs as never).finally(() => publisher.close());
     expected = acked.filter((_, i) => inputs[i].tenant_id === tenant && inputs[i].occurred_at >= window.from && inputs[i].occurred_at < window.to).map((r) => r.event_id);
-    await eventually('every event in audit_logs', async () => {
-      const { rows } = await pool.query('SELECT count(*)::int AS n FROM audit_logs WHERE tenant_id = ANY($1)', [tenants]);
-      return rows[0].n === inputs.length ? true : undefined;
-    }, 120_000);
+    await eventually(
+      'every event in audit_logs',
+      async () => {
+        const { rows } = await pool.query('SELECT count(*)::int AS n FROM audit_logs WHERE tenant_id = ANY($1)', [tenants]);
+        return rows[0].n === inputs.length ? true : undefined;
+      },
+      120_000,
+    );
   });
   afterAll(async () => {
     await projector?.stop();
@@ -62,10 +66,14 @@ describe('eventline replay: exact by tenant and occurred_at window (real Kafka, 
   });
 
   const replayRecords = async (dryRun: boolean) =>
-    eventually(`the ${dryRun ? 'dry run' : 'replay'} recorded in audit_logs`, async () => {
-      const { rows } = await pool.query("SELECT metadata FROM audit_logs WHERE tenant_id = $1 AND action = 'compliance.replay_performed' AND (metadata->>'dry_run')::boolean = $2", [tenant, dryRun]);
-      return rows.length > 0 ? rows.map((r) => r.metadata) : undefined;
-    }, 60_000);
+    eventually(
+      `the ${dryRun ? 'dry run' : 'replay'} recorded in audit_logs`,
+      async () => {
+        const { rows } = await pool.query("SELECT metadata FROM audit_logs WHERE tenant_id = $1 AND action = 'compliance.replay_performed' AND (metadata->>'dry_run')::boolean = $2", [tenant, dryRun]);
+        return rows.length > 0 ? rows.map((r) => r.metadata) : undefined;
+      },
+      60_000,
+    );
 
   it('replays exactly the acknowledged ids of the tenant and window, edges and late events included, as audit_logs holds them', async () => {
     expect(expected.length).toBeGreaterThan(1_600);
@@ -74,12 +82,21 @@ describe('eventline replay: exact by tenant and occurred_at window (real Kafka, 
     expect(run.code).toBe(0);
     const manifest = JSON.parse(run.stdout) as Manifest;
     expect(manifest).toMatchObject({ tenant, count: expected.length, countsByType: { TICKET_ASSIGNED: expected.length }, sha256: eventIdsDigest(expected), dryRun: false, target: `file:${out}` });
-    const lines = gunzipSync(readFileSync(out)).toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as { event_id: string; tenant_id: string });
+    const lines = gunzipSync(readFileSync(out))
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event_id: string; tenant_id: string });
     expect(lines.map((e) => e.event_id).sort()).toEqual([...expected].sort());
     expect(JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8'))).toEqual(manifest);
     expect(run.stderr).toMatch(/replay \[.*\] \d+\/\d+ scanned, \d+ matched/);
 
-    const { rows } = await pool.query<{ event_id: string }>('SELECT event_id FROM audit_logs WHERE tenant_id = $1 AND action = $2 AND occurred_at >= $3 AND occurred_at < $4', [tenant, 'TICKET_ASSIGNED', new Date(window.from), new Date(window.to)]);
+    const { rows } = await pool.query<{ event_id: string }>('SELECT event_id FROM audit_logs WHERE tenant_id = $1 AND action = $2 AND occurred_at >= $3 AND occurred_at < $4', [
+      tenant,
+      'TICKET_ASSIGNED',
+      new Date(window.from),
+      new Date(window.to),
+    ]);
     expect([rows.length, eventIdsDigest(rows.map((r) => r.event_id))]).toEqual([expected.length, manifest.sha256]);
     const [recorded] = await replayRecords(false);
     expect(recorded).toMatchObject({ target: `file:${out}`, tenant, count: expected.length, sha256: manifest.sha256, outcome: 'delivered' });
@@ -117,22 +134,47 @@ describe('eventline replay: exact by tenant and occurred_at window (real Kafka, 
     // A run that stopped after it began is recorded too, with what stays delivered.
     const broken = await cli('replay', ...windowArgs, '--to-topic', 'no spaces allowed', '--json');
     expect([broken.code, broken.stderr]).toEqual([1, expect.stringMatching(/eventline: the replay stopped \(.+\): 0 event\(s\) already republished stay in topic:no spaces allowed\n$/)]);
-    const failed = await eventually('the failed replay recorded in audit_logs', async () => {
-      const { rows } = await pool.query("SELECT metadata FROM audit_logs WHERE tenant_id = $1 AND action = 'compliance.replay_performed' AND metadata->>'outcome' = 'failed'", [tenant]);
-      return rows[0]?.metadata;
-    }, 60_000);
+    const failed = await eventually(
+      'the failed replay recorded in audit_logs',
+      async () => {
+        const { rows } = await pool.query("SELECT metadata FROM audit_logs WHERE tenant_id = $1 AND action = 'compliance.replay_performed' AND metadata->>'outcome' = 'failed'", [tenant]);
+        return rows[0]?.metadata;
+      },
+      60_000,
+    );
     expect(failed).toMatchObject({ target: 'topic:no spaces allowed', count: 0 });
 
-    const stranger = await cli('replay', '--tenant', 'no-such-tenant', '--from', new Date(window.from).toISOString(), '--to', new Date(window.to).toISOString(), '--types', 'TICKET_*', '--dry-run', '--json');
+    const stranger = await cli(
+      'replay',
+      '--tenant',
+      'no-such-tenant',
+      '--from',
+      new Date(window.from).toISOString(),
+      '--to',
+      new Date(window.to).toISOString(),
+      '--types',
+      'TICKET_*',
+      '--dry-run',
+      '--json',
+    );
     expect([stranger.code, (JSON.parse(stranger.stdout) as Manifest).count]).toEqual([0, 0]);
     expect(stranger.stderr).toContain('warning: no event of tenant "no-such-tenant" in the scanned range of 1 topic(s)');
   });
 
   it('fails loudly, naming topic, partitions and the earliest time held, when the window is older than what a topic holds', async () => {
     const topic = `${prefix}tickets.events.v1`;
-    await withAdmin(kafka, async (admin) => admin.deleteRecordsBefore(topic, (await admin.endOffsets(topic)).filter((p) => p.offset !== '0').map((p) => ({ partition: p.partition, offset: '100' }))));
+    await withAdmin(kafka, async (admin) =>
+      admin.deleteRecordsBefore(
+        topic,
+        (await admin.endOffsets(topic)).filter((p) => p.offset !== '0').map((p) => ({ partition: p.partition, offset: '100' })),
+      ),
+    );
     const run = await cli('replay', ...windowArgs, '--types', 'TICKET_*', '--dry-run');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`is older than what these topics still hold, so a replay would be partial; nothing was delivered:\\n  ${topic.replace(/\./g, '\\.')}: partition\\(s\\) [\\d, ]+ no longer hold what came before offset\\(s\\) 100(, 100)*; the earliest record still there is from 20\\d\\d-`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `is older than what these topics still hold, so a replay would be partial; nothing was delivered:\\n  ${topic.replace(/\./g, '\\.')}: partition\\(s\\) [\\d, ]+ no longer hold what came before offset\\(s\\) 100(, 100)*; the earliest record still there is from 20\\d\\d-`,
+      ),
+    );
   });
 });

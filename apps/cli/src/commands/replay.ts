@@ -35,20 +35,26 @@ interface ReplayOptions {
 export function replayCommand(program: Command, context: CliContext): void {
   program
     .command('replay')
-    .description("one tenant's events whose occurred_at lies in [--from, --to), from the topics, to a file or a topic, with a manifest (count per type, sha256 over the event ids); every run, dry runs included, is recorded as compliance.replay_performed")
+    .description(
+      "one tenant's events whose occurred_at lies in [--from, --to), from the topics, to a file or a topic, with a manifest (count per type, sha256 over the event ids); every run, dry runs included, is recorded as compliance.replay_performed",
+    )
     .requiredOption('--tenant <id>', 'the tenant whose events to replay')
     .requiredOption('--from <instant>', 'start of the window on occurred_at, included (ISO-8601)', parseInstant)
     .requiredOption('--to <instant>', 'end of the window, excluded (ISO-8601)', parseInstant)
     .option('--types <list>', 'only these event types; a name ending in * is a prefix (TICKET_*,community.*)', parseList)
     .option('--topics <list>', 'only these catalog topics (default: the topics of the selected types)', parseList)
     .option('--out <file>', 'write the envelopes as NDJSON (.ndjson.gz: gzipped), with <file>.manifest.json beside it')
-    .option('--to-topic <name>', "republish the records unchanged (key, value, headers) to this topic, each with a replayed-from header; not a catalog topic")
+    .option('--to-topic <name>', 'republish the records unchanged (key, value, headers) to this topic, each with a replayed-from header; not a catalog topic')
     .option('--force', 'replace an existing --out file')
     .option('--dry-run', 'print the manifest; write no file and no topic (still recorded)')
     .option('--include-pii', 'deliver personal data opened (needs the master key); without it, it stays sealed, and erased subjects show {"erased":true}')
     .option('--actor <id>', 'who replays (default: EVENTLINE_ACTOR, else the OS user)')
     .option('--json', 'print the manifest as JSON (as in <file>.manifest.json)')
-    .option('--max-ahead <seconds>', "how far ahead of its publish time the edge accepts an occurred_at: the replay reads from --from minus this (default EVENTLINE_OCCURRED_AT_MAX_AHEAD_S, else 3600); give the largest any publisher uses", parseSeconds)
+    .option(
+      '--max-ahead <seconds>',
+      'how far ahead of its publish time the edge accepts an occurred_at: the replay reads from --from minus this (default EVENTLINE_OCCURRED_AT_MAX_AHEAD_S, else 3600); give the largest any publisher uses',
+      parseSeconds,
+    )
     .action(async (options: ReplayOptions) => {
       if (options.from.getTime() >= options.to.getTime()) throw new CliError(`--from (${options.from.toISOString()}) must be before --to (${options.to.toISOString()})`);
       const selection = selectEvents(context.catalog, options.types, options.topics);
@@ -56,7 +62,13 @@ export function replayCommand(program: Command, context: CliContext): void {
       const manifest = await withPiiOpener(context, options.includePii ?? false, (opener) =>
         runReplay(
           { kafka: context.kafka(), registry: context.registry(), target, opener: target instanceof FileTarget ? opener : undefined, warn: (line) => console.error(line) },
-          { tenant: options.tenant, window: { from: options.from, to: options.to }, selection, maxAheadMs: options.maxAhead !== undefined ? options.maxAhead * 1000 : occurredAtWindowFrom().maxAheadMs, includePii: options.includePii ?? false },
+          {
+            tenant: options.tenant,
+            window: { from: options.from, to: options.to },
+            selection,
+            maxAheadMs: options.maxAhead !== undefined ? options.maxAhead * 1000 : occurredAtWindowFrom().maxAheadMs,
+            includePii: options.includePii ?? false,
+          },
         ),
       ).catch(async (error: unknown) => {
         // A run that read events is recorded even when it stopped: what it delivered, as "failed".
@@ -75,7 +87,8 @@ function replayTarget(context: CliContext, options: ReplayOptions): ReplayTarget
   if (options.dryRun) return dryRunTarget();
   if (options.out) return new FileTarget(options.out, options.force ?? false);
   if (options.toTopic) {
-    if (context.catalog.events.some((e) => e.topic === options.toTopic)) throw new CliError(`--to-topic: ${options.toTopic} is a catalog topic; replaying into it would publish every event again to its consumers`);
+    if (context.catalog.events.some((e) => e.topic === options.toTopic))
+      throw new CliError(`--to-topic: ${options.toTopic} is a catalog topic; replaying into it would publish every event again to its consumers`);
     return new TopicTarget(context.kafka(), options.toTopic);
   }
   throw new CliError('say where the events go: --out <file>, --to-topic <name>, or --dry-run');

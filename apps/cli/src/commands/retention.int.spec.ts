@@ -49,7 +49,12 @@ describe('eventline retention: read models deleted by policy, skipping held tena
   };
   const left = async (table: string, id: string) => new Set((await pool.query<{ id: string }>(`SELECT ${id}::text AS id FROM ${table}`)).rows.map((row) => row.id));
   const evidenceOf = async (runId: string) =>
-    (await pool.query('SELECT policy_id::text, policy_name, tenant_id, rows_affected::int, sample_ids, held_tenants, dry_run, actor, cutoff_at, started_at, finished_at FROM data_retention_audit_logs WHERE run_id = $1', [runId])).rows;
+    (
+      await pool.query(
+        'SELECT policy_id::text, policy_name, tenant_id, rows_affected::int, sample_ids, held_tenants, dry_run, actor, cutoff_at, started_at, finished_at FROM data_retention_audit_logs WHERE run_id = $1',
+        [runId],
+      )
+    ).rows;
 
   beforeAll(async () => {
     db = await createScratchDatabase(endpoints.databaseUrl);
@@ -91,14 +96,25 @@ describe('eventline retention: read models deleted by policy, skipping held tena
     // Per policy per run, on the platform's key (an all-tenant policy), with the evidence row's values.
     const events = await decoded(await readTopicFrom(kafka, GOVERNANCE, before, 4, (m) => m.value!.includes(dryRunId) || m.value!.includes(runId)));
     expect(events.map((e) => [e.event_type, e.key, e.tenant_id])).toEqual(Array(4).fill(['data_retention.policy_enforced', 'eventline-platform', 'eventline-platform']));
-    for (const [id, rows] of [[dryRunId, dryEvidence], [runId, evidence]] as const) {
+    for (const [id, rows] of [
+      [dryRunId, dryEvidence],
+      [runId, evidence],
+    ] as const) {
       const published = byPolicy(events.filter((e) => e.payload.run_id === id));
       for (const name of ['notifications-180d', 'moderation-signals-30d']) {
         const row = rows[name];
         expect(published[name].payload).toEqual({
-          policy_id: row.policy_id, policy_name: name, run_id: id, target_table: name.startsWith('notifications') ? 'notifications' : 'moderation_signals',
-          retention_days: name.startsWith('notifications') ? 180 : 30, cutoff_at: row.cutoff_at.getTime(), rows_affected: row.rows_affected, sample_ids: row.sample_ids,
-          dry_run: id === dryRunId, started_at: row.started_at.getTime(), completed_at: row.finished_at.getTime(),
+          policy_id: row.policy_id,
+          policy_name: name,
+          run_id: id,
+          target_table: name.startsWith('notifications') ? 'notifications' : 'moderation_signals',
+          retention_days: name.startsWith('notifications') ? 180 : 30,
+          cutoff_at: row.cutoff_at.getTime(),
+          rows_affected: row.rows_affected,
+          sample_ids: row.sample_ids,
+          dry_run: id === dryRunId,
+          started_at: row.started_at.getTime(),
+          completed_at: row.finished_at.getTime(),
         });
       }
     }
@@ -119,7 +135,10 @@ describe('eventline retention: read models deleted by policy, skipping held tena
   it('refuses an unknown policy, an audit table, an unknown table and a maximum age of 0, naming the field and why', async () => {
     await refusesAll([
       [['retention', 'run', '--policy', 'nope'], 'eventline: --policy "nope": no such retention policy (there are: moderation-signals-30d, notifications-180d, plain-notifications-1d)'],
-      [['retention', 'policy', 'set', 'audit-1d', '--table', 'audit_logs', '--max-age-days', '1'], 'eventline: --table "audit_logs": is an audit table: audit tables are append-only evidence and are never deleted by policy'],
+      [
+        ['retention', 'policy', 'set', 'audit-1d', '--table', 'audit_logs', '--max-age-days', '1'],
+        'eventline: --table "audit_logs": is an audit table: audit tables are append-only evidence and are never deleted by policy',
+      ],
       [['retention', 'policy', 'set', 'x', '--table', 'nope', '--max-age-days', '1'], 'eventline: --table "nope": no such table in the public schema'],
       [['retention', 'policy', 'set', 'x', '--table', 'notifications', '--max-age-days', '0'], "error: option '--max-age-days <days>' argument '0' is invalid. must be a whole number of at least 1."],
     ]);

@@ -35,7 +35,9 @@ export function retentionCommands(program: Command, context: CliContext): void {
 
   retention
     .command('run')
-    .description('delete the rows older than each policy allows, skipping tenants on legal hold; writes a data_retention_audit_logs row and publishes data_retention.policy_enforced per policy, dry run or not')
+    .description(
+      'delete the rows older than each policy allows, skipping tenants on legal hold; writes a data_retention_audit_logs row and publishes data_retention.policy_enforced per policy, dry run or not',
+    )
     .option('--dry-run', 'count and sample what would be deleted; delete nothing (the evidence is still written and published)')
     .option('--policy <name>', 'only this policy (repeatable; default: every policy)', (name: string, names: string[]) => [...names, name], [])
     .option('--batch-size <rows>', 'rows deleted per batch (one transaction each)', parseCount, DEFAULT_BATCH_SIZE)
@@ -63,7 +65,15 @@ export function retentionCommands(program: Command, context: CliContext): void {
     .option('--id-column <column>', 'the column whose values name deleted rows in the evidence', 'id')
     .option('--actor <id>', 'who changes it (default: EVENTLINE_ACTOR, else the OS user)')
     .action(async (name: string, options: SetOptions) => {
-      const input = { name, tenantId: options.tenant, table: options.table, ageColumn: options.ageColumn, idColumn: options.idColumn, maxAgeDays: options.maxAgeDays, actor: operatorOf(options.actor) };
+      const input = {
+        name,
+        tenantId: options.tenant,
+        table: options.table,
+        ageColumn: options.ageColumn,
+        idColumn: options.idColumn,
+        maxAgeDays: options.maxAgeDays,
+        actor: operatorOf(options.actor),
+      };
       const { policy, created } = await refusingInput(() => withDatabase(context, (pool) => setPolicy(pool, input)));
       console.log(`${created ? 'created' : 'changed'}: ${describePolicy(policy)}`);
     });
@@ -80,7 +90,9 @@ async function runCommand(context: CliContext, options: RunOptions): Promise<voi
           try {
             await recorder.record(policyEnforcedEvent(enforced));
           } catch (error) {
-            throw new CliError(`policy ${enforced.policy.name}: ${enforced.dryRun ? 'measured' : 'enforced'} and its evidence written to data_retention_audit_logs (run ${enforced.runId}), but data_retention.policy_enforced was not published: ${(error as Error).message}. Later policies did not run; run again to enforce and record them.`);
+            throw new CliError(
+              `policy ${enforced.policy.name}: ${enforced.dryRun ? 'measured' : 'enforced'} and its evidence written to data_retention_audit_logs (run ${enforced.runId}), but data_retention.policy_enforced was not published: ${(error as Error).message}. Later policies did not run; run again to enforce and record them.`,
+            );
           }
         });
       }),

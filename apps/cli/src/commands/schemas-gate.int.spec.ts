@@ -26,7 +26,9 @@ describe('eventline schemas gate', () => {
     expect(failing.stdout).toContain(`✗ ${FINALIZED_SUBJECT} (${FINALIZED})`);
     expect(failing.stdout).toMatch(/^ {4}field payload\.paidAt: added without a default, .* \(against commit [0-9a-f]{8}\)$/m);
     expect(failing.stdout).toContain(`○ ${GENERATED_SUBJECT} (schemas/billing/INVOICE_GENERATED.avsc): no history, committed only as in the working tree`);
-    expect(failing.stderr).toMatch(/eventline: schemas:gate: 2 contracts in [\d.]+ s; 1 with history \(1 committed versions replayed under gate-\S+\): 0 compatible, 1 incompatible; 1 without history/);
+    expect(failing.stderr).toMatch(
+      /eventline: schemas:gate: 2 contracts in [\d.]+ s; 1 with history \(1 committed versions replayed under gate-\S+\): 0 compatible, 1 incompatible; 1 without history/,
+    );
 
     repo.writeJson(FINALIZED, original);
     const passing = await eventline('schemas', 'gate', '--repo', repo.root);

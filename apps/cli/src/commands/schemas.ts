@@ -28,9 +28,7 @@ export function schemaCommands(program: Command, context: CliContext): void {
 
   schemas
     .command('register')
-    .description(
-      "create the topics with their domain's retention tier, bring existing topics to it, and register every contract with FULL_TRANSITIVE compatibility (idempotent)",
-    )
+    .description("create the topics with their domain's retention tier, bring existing topics to it, and register every contract with FULL_TRANSITIVE compatibility (idempotent)")
     .option('--allow-shorter-retention', "let a topic's retention.ms be shortened to its tier (deletes its older events for good)")
     .action(async (options: { allowShorterRetention?: boolean }) => {
       const catalog = loadCatalog();
@@ -73,7 +71,7 @@ export function schemaCommands(program: Command, context: CliContext): void {
   schemas
     .command('gate')
     .description(
-      'the CI gate: replay each contract\'s committed versions from git into fresh FULL_TRANSITIVE subjects, ask the registry whether the working tree may follow them, then delete those subjects',
+      "the CI gate: replay each contract's committed versions from git into fresh FULL_TRANSITIVE subjects, ask the registry whether the working tree may follow them, then delete those subjects",
     )
     .option('--repo <dir>', 'git repository holding schemas/ at its root (default: this checkout)')
     .option('--concurrency <n>', 'contracts replayed at once', parseCount, 8)
@@ -97,7 +95,12 @@ function printRegistration(report: RegistrationReport): void {
   const count = (status: string) => report.subjects.filter((s) => s.status === status).length;
   const rejected = report.subjects.filter((s) => s.status === 'rejected');
   if (rejected.length > 0) {
-    console.log(formatTable(['REJECTED SUBJECT', 'REASON'], rejected.map((s) => [s.subject, s.status === 'rejected' ? s.error : ''])));
+    console.log(
+      formatTable(
+        ['REJECTED SUBJECT', 'REASON'],
+        rejected.map((s) => [s.subject, s.status === 'rejected' ? s.error : '']),
+      ),
+    );
   }
   for (const change of report.retentionChanged) console.log(`retention${change.shortens ? ' (shortened)' : ''}: ${formatRetentionChange(change)}`);
   const topics = report.topicsCreated.length ? `created ${report.topicsCreated.length} topic(s)` : 'topics already present';

@@ -22,8 +22,12 @@ export function tenantCommands(program: Command, context: CliContext): void {
     .action(async () => {
       const states = await withDatabase(context, (pool) => rlsStates(pool));
       const yes = (value: boolean) => (value ? 'yes' : 'no');
-      console.log(formatTable(['TABLE', 'TENANT_ID', 'RLS', 'FORCED', 'POLICIES', 'WRITERS'], states.map((s) => [s.table, yes(s.hasTenantColumn), yes(s.enabled), yes(s.forced), s.policies.join('; ') || '-', s.writers.join(', ')])));
+      console.log(
+        formatTable(
+          ['TABLE', 'TENANT_ID', 'RLS', 'FORCED', 'POLICIES', 'WRITERS'],
+          states.map((s) => [s.table, yes(s.hasTenantColumn), yes(s.enabled), yes(s.forced), s.policies.join('; ') || '-', s.writers.join(', ')]),
+        ),
+      );
       console.log('\nSuperusers and BYPASSRLS roles are not bound by row-level security; owners are, where it is forced.');
     });
 }
-

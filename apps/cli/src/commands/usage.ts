@@ -14,7 +14,7 @@ interface KpiOptions {
 }
 
 export function usageCommands(program: Command, context: CliContext): void {
-  const usage = program.command('usage').description("model usage projected by the usage projector (its usage_daily rollup)");
+  const usage = program.command('usage').description('model usage projected by the usage projector (its usage_daily rollup)');
 
   usage
     .command('kpis')

@@ -47,4 +47,3 @@ export function assertHolds(dlq: DeadLetterTopic, offset: bigint): void {
   const holds = dlq.oldest === dlq.end ? 'it is empty' : `it holds offsets ${dlq.oldest} to ${dlq.end - 1n}`;
   throw new CliError(`${dlq.topic} has no dead letter at offset ${offset}: ${holds}`);
 }
-

@@ -29,8 +29,7 @@ export function toDeadLetter(message: IncomingMessage): DeadLetter {
   };
 }
 
-export const originalHeaders = (headers: Headers): Headers =>
-  Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith(DLQ_HEADER_PREFIX)));
+export const originalHeaders = (headers: Headers): Headers => Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith(DLQ_HEADER_PREFIX)));
 
 /** `topic/partition@offset`, the way the table and redrive lines name a message. */
 export function describeOriginal(letter: DeadLetter): string {

@@ -21,7 +21,6 @@ export interface ReadOptions {
 /** What a visit wants next; `stop` ends the read early (e.g. --max reached). */
 export type Visit = (message: IncomingMessage) => Promise<'next' | 'stop'>;
 
-
 /** For reads that must not move anyone's position or leave offsets behind (list, show, dry runs). */
 export const throwawayRead = (): ReadOptions => ({ groupId: `eventline-dlq-${randomUUID()}`, commit: false });
 

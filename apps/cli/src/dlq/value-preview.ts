@@ -21,7 +21,10 @@ export async function describeValue(registry: SchemaRegistryClient, value: Buffe
   }
   try {
     const decoded = (await registry.decode(value)) as Record<string, unknown>;
-    const sealedNote = await opener?.open(decoded).then(() => '', (error: Error) => `, personal data not opened: ${error.message}`);
+    const sealedNote = await opener?.open(decoded).then(
+      () => '',
+      (error: Error) => `, personal data not opened: ${error.message}`,
+    );
     return [`Value (Avro, schema id ${schemaId}${sealedNote ?? ''}):`, JSON.stringify(decoded, jsonSafe, 2)].join('\n');
   } catch (error) {
     return preview(value, `schema id ${schemaId} could not decode it: ${(error as Error).message}`);
@@ -44,4 +47,3 @@ function preview(value: Buffer, why: string): string {
   }
   return lines.join('\n');
 }
-

@@ -24,7 +24,11 @@ export async function executeReset(admin: AdminPort, pool: Pool, clusterId: stri
 
 async function setKafkaOffsets(admin: AdminPort, plan: ResetPlan): Promise<void> {
   for (const [topic, resets] of byTopic(plan.partitions)) {
-    await admin.setGroupOffsets(plan.group, topic, resets.map((r) => ({ partition: r.partition, offset: r.target })));
+    await admin.setGroupOffsets(
+      plan.group,
+      topic,
+      resets.map((r) => ({ partition: r.partition, offset: r.target })),
+    );
   }
 }
 

@@ -13,7 +13,10 @@ export interface StoredOffset {
 /** The group's rows of consumer_offsets in this cluster: none for a group that is not one of Eventline's own. */
 export async function readStoredOffsets(pool: Pool, clusterId: string, group: string): Promise<StoredOffset[]> {
   const { rows } = await pool
-    .query<{ topic: string; partition: number; next_offset: string }>('SELECT topic, partition, next_offset FROM consumer_offsets WHERE cluster_id = $1 AND group_id = $2 ORDER BY topic, partition', [clusterId, group])
+    .query<{ topic: string; partition: number; next_offset: string }>('SELECT topic, partition, next_offset FROM consumer_offsets WHERE cluster_id = $1 AND group_id = $2 ORDER BY topic, partition', [
+      clusterId,
+      group,
+    ])
     .catch((error: { code?: string }) => {
       throw error.code === UNDEFINED_TABLE ? new CliError('PostgreSQL has no consumer_offsets table yet: run `eventline db migrate` first') : error;
     });

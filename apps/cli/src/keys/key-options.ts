@@ -14,7 +14,10 @@ export function toNewKey(options: CreateKeyOptions): Required<NewApiKey> {
   if (!options.name?.trim()) throw new CliError('keys create needs --name <name>, to tell the key apart later (e.g. --name billing-sync)');
   if (options.tenant.length === 0) throw new CliError("keys create needs at least one --tenant <id> (repeat it for more; --tenant '*' allows every tenant)");
   const scopes = (options.scope?.length ? options.scope : ['publish']) as KeyScope[];
-  const eventTypes = (options.types ?? '').split(',').map((type) => type.trim()).filter(Boolean);
+  const eventTypes = (options.types ?? '')
+    .split(',')
+    .map((type) => type.trim())
+    .filter(Boolean);
   if (eventTypes.length === 0 && scopes.includes('publish')) throw new CliError("keys create needs --types <pattern>[,<pattern>…], e.g. --types 'TICKET_*,USER_LOGIN_FAILED' or --types '*'");
   try {
     return validateNewKey({ name: options.name, tenantIds: options.tenant, eventTypes, scopes });

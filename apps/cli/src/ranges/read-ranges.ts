@@ -5,7 +5,6 @@ import { ReadEnding, type ReadOutcome } from './read-ending';
 
 export type RangeVisit = (messages: IncomingMessage[]) => Promise<void>;
 
-
 /**
  * Visits every message of the ranges, each partition in offset order, one batch at a time, and
  * ends when every range has reached its end (fixed by the caller, so the read terminates while

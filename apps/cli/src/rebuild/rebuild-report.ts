@@ -18,10 +18,18 @@ export function formatRebuildReport(projection: RebuildableProjection, result: R
   const aggregates = projection.tables.filter((t) => !t.keyedByEvent).map((t) => t.name);
   if (aggregates.length > 0) lines.push('', `${aggregates.join(', ')}: rebuilt, not compared (aggregates of the rows above, which the live projection goes on adding to)`);
   for (const c of result.comparisons.filter((t) => t.differing > 0)) lines.push('', ...samples(c));
-  if (result.liveBehind.length > 0) lines.push('', `The live projection had not reached the rebuild's end on ${result.liveBehind.length} partition(s) (${result.liveBehind.slice(0, 3).join(', ')}${result.liveBehind.length > 3 ? ', …' : ''}): compared up to where it was.`);
+  if (result.liveBehind.length > 0)
+    lines.push(
+      '',
+      `The live projection had not reached the rebuild's end on ${result.liveBehind.length} partition(s) (${result.liveBehind.slice(0, 3).join(', ')}${result.liveBehind.length > 3 ? ', …' : ''}): compared up to where it was.`,
+    );
   const chain = result.comparisons.some((c) => c.table === 'audit_logs') ? ', hash chain included' : '';
   const nothingCompared = result.projected > 0 && result.comparisons.every((c) => c.liveRows + c.rebuiltRows === 0);
-  const verdict = nothingCompared ? 'Not compared: the live projection has reached none of the rebuilt events (is it running, under this topic prefix?).' : rebuildIsEqual(result) ? `Equal: the rebuild reproduces the live read model${chain}.` : 'Different: see the event ids above.';
+  const verdict = nothingCompared
+    ? 'Not compared: the live projection has reached none of the rebuilt events (is it running, under this topic prefix?).'
+    : rebuildIsEqual(result)
+      ? `Equal: the rebuild reproduces the live read model${chain}.`
+      : 'Different: see the event ids above.';
   lines.push('', verdict);
   return lines.join('\n');
 }

@@ -90,15 +90,20 @@ async function projectIntoShadow(deps: RebuildDeps, plan: RebuildPlan, shadow: S
   // The rate is the projection's own, from the first batch on: joining the throwaway group comes before it.
   let started: number | undefined;
   try {
-    const outcome = await readRanges(deps.kafka, plan.ranges, async (messages) => {
-      started ??= Date.now();
-      const events = await decodeAll(decoder, messages);
-      const projectable = events.filter((e) => e.message.key === e.tenantId);
-      leftOut += messages.length - projectable.length;
-      await shadow.transaction(deps.pool, (tx) => plan.projection.project(tx, projectable));
-      projectable.forEach((e) => projected.add(e.message, e.eventId));
-      progress.update(messages.length, projected.count);
-    }, { partitionsConcurrently: REBUILD_CONCURRENCY });
+    const outcome = await readRanges(
+      deps.kafka,
+      plan.ranges,
+      async (messages) => {
+        started ??= Date.now();
+        const events = await decodeAll(decoder, messages);
+        const projectable = events.filter((e) => e.message.key === e.tenantId);
+        leftOut += messages.length - projectable.length;
+        await shadow.transaction(deps.pool, (tx) => plan.projection.project(tx, projectable));
+        projectable.forEach((e) => projected.add(e.message, e.eventId));
+        progress.update(messages.length, projected.count);
+      },
+      { partitionsConcurrently: REBUILD_CONCURRENCY },
+    );
     if (outcome === 'interrupted') throw new InterruptedRebuild(`interrupted; the partial rebuild is left in schema ${shadow.name} (drop it with DROP SCHEMA ${shadow.name} CASCADE)`);
   } finally {
     progress.stop();
@@ -154,4 +159,3 @@ async function liveReached(pool: Pool, plan: RebuildPlan): Promise<{ limits: Map
   }
   return { limits, behind };
 }
-

@@ -19,7 +19,8 @@ export function selectEvents(catalog: Catalog, types: string[] = [], topics?: st
   const catalogTopics = new Set(catalog.events.map((e) => e.topic));
   const matchers = types.map((pattern) => typeMatcher(pattern));
   types.forEach((pattern, i) => {
-    if (![...known].some(matchers[i])) throw new CliError(`--types: "${pattern}" is not an event type of the catalog${pattern.endsWith('*') ? ' (no type starts with it)' : ''}; see \`eventline catalog list\``);
+    if (![...known].some(matchers[i]))
+      throw new CliError(`--types: "${pattern}" is not an event type of the catalog${pattern.endsWith('*') ? ' (no type starts with it)' : ''}; see \`eventline catalog list\``);
   });
   for (const topic of topics ?? []) {
     if (!catalogTopics.has(topic)) throw new CliError(`--topics: "${topic}" is not a catalog topic (${[...catalogTopics].sort().slice(0, 3).join(', ')}, …)`);

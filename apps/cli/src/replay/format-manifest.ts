@@ -14,10 +14,7 @@ export function formatManifest(manifest: Manifest): string {
     ['sha256', manifest.sha256],
   ];
   const byType = Object.entries(manifest.countsByType).map(([type, count]) => [type, String(count)]);
-  return [
-    'Replay manifest',
-    ...summary.map(([name, value]) => `  ${name.padEnd(7)} ${value}`),
-    '',
-    byType.length > 0 ? formatTable(['EVENT TYPE', 'EVENTS'], byType) : '(no events matched)',
-  ].join('\n');
+  return ['Replay manifest', ...summary.map(([name, value]) => `  ${name.padEnd(7)} ${value}`), '', byType.length > 0 ? formatTable(['EVENT TYPE', 'EVENTS'], byType) : '(no events matched)'].join(
+    '\n',
+  );
 }

@@ -26,7 +26,14 @@ export interface Manifest {
 
 /** The digest a manifest carries: `sha256(sorted lower-case event ids joined by "\n")`. */
 export function eventIdsDigest(eventIds: string[]): string {
-  return createHash('sha256').update([...eventIds].map((id) => id.toLowerCase()).sort().join('\n')).digest('hex');
+  return createHash('sha256')
+    .update(
+      [...eventIds]
+        .map((id) => id.toLowerCase())
+        .sort()
+        .join('\n'),
+    )
+    .digest('hex');
 }
 
 /** Collects what a replay matched; an event seen twice (published twice) counts once. */

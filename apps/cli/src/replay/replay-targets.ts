@@ -38,7 +38,10 @@ export class FileTarget implements ReplayTarget {
   private sink?: Writable;
   private written?: Promise<void>;
 
-  constructor(private readonly path: string, force: boolean) {
+  constructor(
+    private readonly path: string,
+    force: boolean,
+  ) {
     if (existsSync(path) && !force) throw new CliError(`--out: ${path} exists; give --force to replace it`);
     this.name = `file:${path}`;
     this.partial = `${path}.partial`;
@@ -85,7 +88,10 @@ export class TopicTarget implements ReplayTarget {
   readonly keepsPartial = true;
   private producer?: ProducerPort;
 
-  constructor(private readonly kafka: KafkaPort, private readonly topic: string) {
+  constructor(
+    private readonly kafka: KafkaPort,
+    private readonly topic: string,
+  ) {
     this.name = `topic:${topic}`;
   }
 
@@ -116,4 +122,3 @@ export class TopicTarget implements ReplayTarget {
     await this.producer?.disconnect();
   }
 }
-

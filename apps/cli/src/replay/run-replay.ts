@@ -49,7 +49,16 @@ export async function runReplay(deps: ReplayDeps, request: ReplayRequest): Promi
 
   const manifest = new ManifestBuilder();
   const build = (outcome: 'delivered' | 'failed', delivered = manifest) =>
-    delivered.build({ tenant: request.tenant, window: request.window, target: deps.target.name, topics: request.selection.topics, types: request.selection.types, dryRun: deps.target.name === 'dry-run', scannedFrom, outcome });
+    delivered.build({
+      tenant: request.tenant,
+      window: request.window,
+      target: deps.target.name,
+      topics: request.selection.topics,
+      types: request.selection.types,
+      dryRun: deps.target.name === 'dry-run',
+      scannedFrom,
+      outcome,
+    });
   const progress = new RangeProgress('replay', Number(ranges.ranges.reduce((sum, r) => sum + rangeSize(r), 0n)), 'matched');
   let tenantSeen = false;
   try {
@@ -119,6 +128,9 @@ async function missingHistoryReport(kafka: KafkaPort, missing: MissingHistory[],
     const since = Number.isFinite(earliest) ? `the earliest record still there is from ${new Date(earliest).toISOString()}` : 'they hold no records any more';
     return `  ${topic}: partition(s) ${partitions.map((p) => p.partition).join(', ')} no longer hold what came before offset(s) ${partitions.map((p) => p.heldFrom).join(', ')}; ${since}`;
   });
-  return [`the window from ${window.from.toISOString()} is older than what these topics still hold, so a replay would be partial; nothing was delivered:`, ...lines, 'Narrow --from, or leave these topics out with --topics.'].join('\n');
+  return [
+    `the window from ${window.from.toISOString()} is older than what these topics still hold, so a replay would be partial; nothing was delivered:`,
+    ...lines,
+    'Narrow --from, or leave these topics out with --topics.',
+  ].join('\n');
 }
-

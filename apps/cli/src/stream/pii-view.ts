@@ -6,7 +6,10 @@ import type { CliContext } from '../context';
 import { CliError } from '../errors';
 
 /** The flag of every view that decodes events (`tail`, `dlq show`). */
-export const OPEN_PII_OPTION = ['--open-pii', 'print personal data in clear (needs the master key and the key table); without it, sealed fields show as {"sealed":true} and erased ones as {"erased":true}'] as const;
+export const OPEN_PII_OPTION = [
+  '--open-pii',
+  'print personal data in clear (needs the master key and the key table); without it, sealed fields show as {"sealed":true} and erased ones as {"erased":true}',
+] as const;
 
 /**
  * How a CLI view shows personal data: opened with --open-pii; else as Sealed or Erased markers when

@@ -56,7 +56,9 @@ async function printEvent(registry: SchemaRegistryClient, message: IncomingMessa
   try {
     if (!message.value) throw new Error('empty value');
     const envelope = (await registry.decode(message.value)) as Record<string, unknown>;
-    await opener?.open(envelope).catch((error: Error) => output.warning(`warning: partition ${message.partition} offset ${message.offset}: its personal data cannot be opened (${error.message}); printed sealed`));
+    await opener
+      ?.open(envelope)
+      .catch((error: Error) => output.warning(`warning: partition ${message.partition} offset ${message.offset}: its personal data cannot be opened (${error.message}); printed sealed`));
     output.event(JSON.stringify({ ...position, event_type: envelope.event_type, event_id: envelope.event_id, envelope }));
     return true;
   } catch (error) {

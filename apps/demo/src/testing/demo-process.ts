@@ -85,8 +85,12 @@ function statOf(pid: number): { ppid: number; state: string } | undefined {
  */
 export async function launchedApps(demo: DemoProcess): Promise<number[]> {
   const seen = new Set<number>();
-  return eventually('the demo to launch its six apps', async () => {
-    childrenOf(demo.child.pid!).forEach((pid) => seen.add(pid));
-    return seen.size === 6 ? [...seen] : undefined;
-  }, 40_000);
+  return eventually(
+    'the demo to launch its six apps',
+    async () => {
+      childrenOf(demo.child.pid!).forEach((pid) => seen.add(pid));
+      return seen.size === 6 ? [...seen] : undefined;
+    },
+    40_000,
+  );
 }

@@ -28,7 +28,9 @@ export function describeLateDependencies(names: string[]): void {
       const registryUrl = new URL(endpoints.schemaRegistryUrl);
       registryUrl.port = String(registry.port);
       const env = { ...ports, SCHEMA_REGISTRY_URL: registryUrl.toString().replace(/\/$/, ''), KAFKA_BROKERS: `127.0.0.1:${kafka.port}`, EVENTLINE_STARTUP_BUDGET_S: '120' };
-      processes = await Promise.all(apps.map((app) => startAppUnderTest({ app: app.entry, port: app.port, portVariable: app.portVariable, env, logFile: `${LOGS}-${app.name}.log`, readyTimeoutMs: false })));
+      processes = await Promise.all(
+        apps.map((app) => startAppUnderTest({ app: app.entry, port: app.port, portVariable: app.portVariable, env, logFile: `${LOGS}-${app.name}.log`, readyTimeoutMs: false })),
+      );
     });
     afterAll(async () => {
       await Promise.all(processes.map((app) => app.stop({ signal: 'SIGKILL' })));
@@ -39,10 +41,14 @@ export function describeLateDependencies(names: string[]): void {
     const waitingFor = (dependency: string) =>
       Promise.all(
         apps.map((app) =>
-          eventually(`${app.name} to say it waits for the ${dependency}`, async () => {
-            const [ready, live] = await Promise.all([health(app.port), health(app.port, '/health/live')]);
-            return ready?.status === 503 && ready.body.waitingFor === dependency && live?.status === 200 ? { ready, live } : undefined;
-          }, 45_000),
+          eventually(
+            `${app.name} to say it waits for the ${dependency}`,
+            async () => {
+              const [ready, live] = await Promise.all([health(app.port), health(app.port, '/health/live')]);
+              return ready?.status === 503 && ready.body.waitingFor === dependency && live?.status === 200 ? { ready, live } : undefined;
+            },
+            45_000,
+          ),
         ),
       );
 

@@ -17,10 +17,9 @@ export function forbiddenEvents(key: ApiKeyScope, events: UntypedEventInput[]): 
   events.forEach((event, index) => {
     const tenant = typeof event.tenant_id === 'string' ? event.tenant_id : null;
     const type = typeof event.event_type === 'string' ? event.event_type : null;
-    const refused = [
-      tenant !== null && !allowsTenant(key, tenant) ? `tenant "${tenant}"` : undefined,
-      type !== null && !allowsEventType(key, type) ? `event type "${type}"` : undefined,
-    ].filter(Boolean);
+    const refused = [tenant !== null && !allowsTenant(key, tenant) ? `tenant "${tenant}"` : undefined, type !== null && !allowsEventType(key, type) ? `event type "${type}"` : undefined].filter(
+      Boolean,
+    );
     if (refused.length > 0) forbidden.push({ index, tenant_id: tenant, event_type: type, reason: `the key does not allow ${refused.join(' or ')}` });
   });
   return forbidden;

@@ -29,7 +29,11 @@ export class EventsController {
   @ApiResponse({ status: 401, description: 'No API key, or an unknown or revoked one.', schema: ref('Error') })
   @ApiResponse({ status: 403, description: 'The key does not allow the tenant or event type of the events listed; nothing was published.', schema: ref('Forbidden') })
   @ApiResponse({ status: 413, description: 'The body exceeds the limit (INGEST_MAX_BODY_BYTES, 1 MiB by default).', schema: ref('Error') })
-  @ApiResponse({ status: 503, description: "contract_not_registered (the event's contract is not in the schema registry) or broker_unavailable (Kafka did not acknowledge within the publish budget; see Retry-After).", schema: ref('Error') })
+  @ApiResponse({
+    status: 503,
+    description: "contract_not_registered (the event's contract is not in the schema registry) or broker_unavailable (Kafka did not acknowledge within the publish budget; see Retry-After).",
+    schema: ref('Error'),
+  })
   publish(@AuthenticatedKey() key: ApiKey, @Body() body: unknown, @RequestId() requestId: string): Promise<Accepted> {
     return this.ingestService.ingest(key, body, requestId);
   }

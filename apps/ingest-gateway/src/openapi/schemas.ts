@@ -5,8 +5,7 @@ export const ref = (name: keyof typeof GATEWAY_SCHEMAS) => ({ $ref: `#/component
 
 const Event: SchemaObject = {
   type: 'object',
-  description:
-    'One domain event. The payload follows the Avro contract of `event_type` (see `npx eventline catalog show <event_type>`); fields the contract does not declare are refused.',
+  description: 'One domain event. The payload follows the Avro contract of `event_type` (see `npx eventline catalog show <event_type>`); fields the contract does not declare are refused.',
   required: ['event_type', 'tenant_id', 'entity_id', 'payload'],
   additionalProperties: false,
   properties: {
@@ -23,8 +22,12 @@ const Event: SchemaObject = {
     },
     event_id: { type: 'string', format: 'uuid', description: 'Generated when absent. Send your own to make retries deduplicable downstream.' },
     occurred_at: {
-      oneOf: [{ type: 'string', format: 'date-time' }, { type: 'integer', description: 'epoch milliseconds' }],
-      description: 'When the business fact happened; defaults to now. Refused when more than 1 year before or 1 hour after the gateway\'s clock (EVENTLINE_OCCURRED_AT_MAX_AGE_S, EVENTLINE_OCCURRED_AT_MAX_AHEAD_S). No string may hold a NUL character or an unpaired surrogate.',
+      oneOf: [
+        { type: 'string', format: 'date-time' },
+        { type: 'integer', description: 'epoch milliseconds' },
+      ],
+      description:
+        "When the business fact happened; defaults to now. Refused when more than 1 year before or 1 hour after the gateway's clock (EVENTLINE_OCCURRED_AT_MAX_AGE_S, EVENTLINE_OCCURRED_AT_MAX_AHEAD_S). No string may hold a NUL character or an unpaired surrogate.",
     },
     correlation_id: { type: 'string', nullable: true },
     causation_id: { type: 'string', nullable: true },
@@ -70,7 +73,10 @@ const Accepted: SchemaObject = {
 };
 
 const errorFields = {
-  error: { type: 'string', description: 'A stable code: unauthorized, forbidden, invalid_events, invalid_json, invalid_body, batch_too_large, payload_too_large, contract_not_registered, internal_error.' },
+  error: {
+    type: 'string',
+    description: 'A stable code: unauthorized, forbidden, invalid_events, invalid_json, invalid_body, batch_too_large, payload_too_large, contract_not_registered, internal_error.',
+  },
   message: { type: 'string' },
   request_id: { type: 'string', description: 'The X-Request-Id of the request.' },
 } satisfies Record<string, SchemaObject>;

@@ -71,7 +71,10 @@ export class DeliveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
           ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.settings.batchSize],
       );
-      const records = await sendRecordsOf(client, rows.filter((row) => row.channel === 'email').map((row) => row.id));
+      const records = await sendRecordsOf(
+        client,
+        rows.filter((row) => row.channel === 'email').map((row) => row.id),
+      );
       const events = (await Promise.all(rows.map((row) => this.deliver(client, row, records.get(row.id))))).flat();
       await this.outbox.append(client, events);
       return rows.length;
@@ -95,7 +98,12 @@ export class DeliveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
       const failure = error instanceof DeliveryError ? error : new DeliveryError(String((error as Error)?.message ?? error), true);
       if (failure.retryable && attempts < this.settings.maxAttempts) {
         const delay = backoffMs(attempts, this.settings.retryBaseMs);
-        await client.query(`UPDATE notifications SET attempts = $2, last_error = $3, next_attempt_at = now() + $4 * interval '1 millisecond' WHERE id = $1`, [row.id, attempts, failure.message, delay]);
+        await client.query(`UPDATE notifications SET attempts = $2, last_error = $3, next_attempt_at = now() + $4 * interval '1 millisecond' WHERE id = $1`, [
+          row.id,
+          attempts,
+          failure.message,
+          delay,
+        ]);
         this.logger.warn({ notificationId: row.id, channel: row.channel, attempts, retryInMs: delay, error: failure.message }, 'delivery failed; will retry');
         return [];
       }
@@ -108,9 +116,12 @@ export class DeliveryLoop implements OnApplicationBootstrap, BeforeApplicationSh
   private send(row: PendingNotification): Promise<SendResult> {
     switch (row.channel) {
       // The row is the in-app notification: committing it delivered it.
-      case 'in_app': return Promise.resolve({ status: 'delivered', providerMessageId: null });
-      case 'email': return this.sendEmail(row);
-      case 'webhook': return this.webhook.send(row);
+      case 'in_app':
+        return Promise.resolve({ status: 'delivered', providerMessageId: null });
+      case 'email':
+        return this.sendEmail(row);
+      case 'webhook':
+        return this.webhook.send(row);
     }
   }
 

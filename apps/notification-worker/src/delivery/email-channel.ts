@@ -24,7 +24,7 @@ export class EmailChannel implements OnApplicationShutdown {
       return { status: 'sent', providerMessageId: info.messageId ?? null };
     } catch (error) {
       const smtp = error as { message?: string; responseCode?: number; code?: string };
-      throw new DeliveryError(smtp.message ?? String(error), !isPermanent(smtp), smtp.responseCode ? `smtp_${smtp.responseCode}` : smtp.code ?? null);
+      throw new DeliveryError(smtp.message ?? String(error), !isPermanent(smtp), smtp.responseCode ? `smtp_${smtp.responseCode}` : (smtp.code ?? null));
     }
   }
 

@@ -35,11 +35,13 @@ const WORKER = `${hostname()}:${process.pid}`;
 
 /** Autocommitted on a connection of its own: the record must be durable before the email leaves. */
 export async function recordSending(pool: Pool, notificationId: string): Promise<void> {
-  await writeRecord('recording the send', () => pool.query(
-    `INSERT INTO notification_sends (notification_id, state, worker) VALUES ($1, 'sending', $2)
+  await writeRecord('recording the send', () =>
+    pool.query(
+      `INSERT INTO notification_sends (notification_id, state, worker) VALUES ($1, 'sending', $2)
      ON CONFLICT (notification_id) DO UPDATE SET state = 'sending', worker = $2, provider_message_id = NULL, started_at = now(), updated_at = now()`,
-    [notificationId, WORKER],
-  ));
+      [notificationId, WORKER],
+    ),
+  );
 }
 
 /** Only a record still 'sending' (this process's): one another worker marked uncertain stays so. */

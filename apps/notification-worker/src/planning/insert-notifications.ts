@@ -24,18 +24,31 @@ export async function insertNotifications(tx: ClientBase, planned: PlannedNotifi
 
 function columnValue(p: PlannedNotification, column: Column): string | null {
   switch (column) {
-    case 'tenant_id': return p.tenantId;
-    case 'event_id': return p.eventId;
-    case 'event_type': return p.eventType;
-    case 'recipient_id': return p.recipientId;
-    case 'channel': return p.channel;
-    case 'address': return p.address;
-    case 'template_id': return p.templateId;
-    case 'entity_type': return p.entityType;
-    case 'entity_id': return p.entityId;
-    case 'subject': return p.subject;
-    case 'body': return p.body;
-    case 'status': return p.status;
-    case 'subject_refs': return p.subjectRefs.join(' ');
+    case 'tenant_id':
+      return p.tenantId;
+    case 'event_id':
+      return p.eventId;
+    case 'event_type':
+      return p.eventType;
+    case 'recipient_id':
+      return p.recipientId;
+    case 'channel':
+      return p.channel;
+    case 'address':
+      return p.address;
+    case 'template_id':
+      return p.templateId;
+    case 'entity_type':
+      return p.entityType;
+    case 'entity_id':
+      return p.entityId;
+    case 'subject':
+      return p.subject;
+    case 'body':
+      return p.body;
+    case 'status':
+      return p.status;
+    case 'subject_refs':
+      return p.subjectRefs.join(' ');
   }
 }

@@ -16,7 +16,9 @@ interface Match {
  * The rules default to the process's (NOTIFICATION_RULES_DIR, else the shipped config/rules).
  */
 export async function planNotifications(tx: ClientBase, events: DecodedEvent[], rules: NotificationRules = processNotificationRules()): Promise<PlannedNotification[]> {
-  const matches: Match[] = events.flatMap((event) => rules.rulesFor(event.eventType).flatMap((rule) => resolveRecipients(rule.recipients, envelopeRecord(event)).map((recipient) => ({ event, rule, recipient }))));
+  const matches: Match[] = events.flatMap((event) =>
+    rules.rulesFor(event.eventType).flatMap((rule) => resolveRecipients(rule.recipients, envelopeRecord(event)).map((recipient) => ({ event, rule, recipient }))),
+  );
   if (matches.length === 0) return [];
   const directory = await loadDirectory(
     tx,
@@ -30,7 +32,7 @@ function planOne({ event, rule, recipient }: Match, channel: Channel, directory:
   const tenantId = event.tenantId;
   if (directory.channelDisabled(tenantId, recipient.recipientId, channel)) return undefined;
   const contact = directory.contact(tenantId, recipient.recipientId);
-  const address = channel === 'email' ? recipient.email ?? contact?.email ?? null : channel === 'webhook' ? contact?.webhookUrl ?? null : null;
+  const address = channel === 'email' ? (recipient.email ?? contact?.email ?? null) : channel === 'webhook' ? (contact?.webhookUrl ?? null) : null;
   // Nowhere to send it: only in_app needs no address.
   if (channel !== 'in_app' && !address) return undefined;
   const envelope = envelopeRecord(event);

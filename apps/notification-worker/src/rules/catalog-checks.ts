@@ -25,7 +25,8 @@ export function checkRuleAgainstCatalog(rule: NotificationRule, template: Templa
   if (template) {
     for (const part of ['subject', 'body'] as const) {
       const missing = payloadFieldsRead(template[part]).filter((field) => typeAtPath(contract.payloadSchema, field) === undefined);
-      if (missing.length) problems.push({ field: `templateId`, reason: `template "${rule.templateId}" ${part} reads ${missing.map((f) => `payload.${f}`).join(', ')}, not in ${rule.eventType}'s payload` });
+      if (missing.length)
+        problems.push({ field: `templateId`, reason: `template "${rule.templateId}" ${part} reads ${missing.map((f) => `payload.${f}`).join(', ')}, not in ${rule.eventType}'s payload` });
     }
   }
   return problems;

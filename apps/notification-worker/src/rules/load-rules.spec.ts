@@ -48,10 +48,9 @@ describe('loadNotificationRules', () => {
 
   it('names the file, the rule, the field and the reason of a bad field', () => {
     const file = join(dir, 'tickets.yaml');
-    expect(problemsOf({ 'tickets.yaml': rule('    recipients: [ { path: newAssigneeId } ]\n    channels: [ in_app, sms ]\n    templateId: ticket-assigned\n    priority: high\n') + TEMPLATE })).toEqual([
-      `${file}: rules[0] (TICKET_ASSIGNED): priority: is not a known field`,
-      `${file}: rules[0] (TICKET_ASSIGNED): channels[1]: must be one of in_app, email, webhook`,
-    ]);
+    expect(
+      problemsOf({ 'tickets.yaml': rule('    recipients: [ { path: newAssigneeId } ]\n    channels: [ in_app, sms ]\n    templateId: ticket-assigned\n    priority: high\n') + TEMPLATE }),
+    ).toEqual([`${file}: rules[0] (TICKET_ASSIGNED): priority: is not a known field`, `${file}: rules[0] (TICKET_ASSIGNED): channels[1]: must be one of in_app, email, webhook`]);
   });
 
   it('names a missing field and a recipient that is neither a path, an envelope field nor a role', () => {
@@ -79,7 +78,9 @@ describe('loadNotificationRules', () => {
     const unknown = GOOD_RULE.replace('templateId: ticket-assigned', 'templateId: ticket-asigned') + TEMPLATE;
     expect(problemsOf({ 'tickets.yaml': unknown })).toEqual([`${join(dir, 'tickets.yaml')}: rules[0] (TICKET_ASSIGNED): templateId: no template "ticket-asigned" in ${dir}`]);
     const misread = GOOD_RULE + TEMPLATE.replace('{{payload.actorUserId}}', '{{payload.actor}}');
-    expect(problemsOf({ 'tickets.yaml': misread })).toEqual([`${join(dir, 'tickets.yaml')}: rules[0] (TICKET_ASSIGNED): templateId: template "ticket-assigned" body reads payload.actor, not in TICKET_ASSIGNED's payload`]);
+    expect(problemsOf({ 'tickets.yaml': misread })).toEqual([
+      `${join(dir, 'tickets.yaml')}: rules[0] (TICKET_ASSIGNED): templateId: template "ticket-assigned" body reads payload.actor, not in TICKET_ASSIGNED's payload`,
+    ]);
   });
 
   it('names a template that does not compile, and one defined twice', () => {
@@ -89,7 +90,9 @@ describe('loadNotificationRules', () => {
   });
 
   it('names a file that is not YAML, with the line', () => {
-    expect(problemsOf({ 'a.yaml': GOOD_RULE + TEMPLATE, 'broken.yaml': 'rules:\n  - eventType: [TICKET_ASSIGNED\n' })).toEqual([expect.stringMatching(new RegExp(`^${join(dir, 'broken.yaml')}: not valid YAML: .*line \\d+`))]);
+    expect(problemsOf({ 'a.yaml': GOOD_RULE + TEMPLATE, 'broken.yaml': 'rules:\n  - eventType: [TICKET_ASSIGNED\n' })).toEqual([
+      expect.stringMatching(new RegExp(`^${join(dir, 'broken.yaml')}: not valid YAML: .*line \\d+`)),
+    ]);
   });
 
   it('refuses a folder that is missing or holds no rules file', () => {

@@ -40,7 +40,10 @@ export function loadNotificationRules(dir = process.env.NOTIFICATION_RULES_DIR |
     });
   }
   if (problems.length) throw new NotificationRulesError(problems);
-  return indexRules(files.flatMap((f) => f.rules), Object.fromEntries([...templates].map(([id, t]) => [id, t.template])));
+  return indexRules(
+    files.flatMap((f) => f.rules),
+    Object.fromEntries([...templates].map(([id, t]) => [id, t.template])),
+  );
 }
 
 /** The event types the rules react to, sorted: what the worker subscribes to. */

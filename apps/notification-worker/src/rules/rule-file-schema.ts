@@ -68,7 +68,10 @@ export function checkRuleFile(content: unknown): SchemaProblem[] {
 }
 
 function toProblem(error: ErrorObject): SchemaProblem {
-  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required') segments.push(String(params.missingProperty));
   if (error.keyword === 'additionalProperties') segments.push(String(params.additionalProperty));
@@ -86,12 +89,19 @@ function fieldName(segments: string[]): string {
 function reasonOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'required': return 'is missing';
-    case 'additionalProperties': return 'is not a known field';
-    case 'propertyNames': return 'is not a template id (lower-case letters, digits and dashes)';
-    case 'enum': return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
-    case 'oneOf': return 'needs exactly one of path, envelope or role';
-    case 'dependencies': return 'isEmail goes with a path';
-    default: return error.message ?? error.keyword;
+    case 'required':
+      return 'is missing';
+    case 'additionalProperties':
+      return 'is not a known field';
+    case 'propertyNames':
+      return 'is not a template id (lower-case letters, digits and dashes)';
+    case 'enum':
+      return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'oneOf':
+      return 'needs exactly one of path, envelope or role';
+    case 'dependencies':
+      return 'isEmail goes with a path';
+    default:
+      return error.message ?? error.keyword;
   }
 }

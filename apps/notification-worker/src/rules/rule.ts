@@ -11,10 +11,7 @@ export const ENVELOPE_RECIPIENT_FIELDS = ['entity_id', 'actor.id'] as const;
  * - `envelope`: an envelope field (USER_APPROVED is about the user in entity_id).
  * - `role`: a fixed recipient `role:<name>`, reached through the directory like anyone else.
  */
-export type RecipientSource =
-  | { path: string; isEmail?: boolean }
-  | { envelope: (typeof ENVELOPE_RECIPIENT_FIELDS)[number] }
-  | { role: string };
+export type RecipientSource = { path: string; isEmail?: boolean } | { envelope: (typeof ENVELOPE_RECIPIENT_FIELDS)[number] } | { role: string };
 
 /** One row of the rules table: which event notifies whom, on which channels, with which template. */
 export interface NotificationRule {

@@ -13,8 +13,23 @@ describe('the shipped notification rules', () => {
 
   it('cover the events the product asked for', () => {
     const covered = new Set(notificationEventTypes(shipped));
-    const asked = ['TICKET_ASSIGNED', 'TICKET_CUSTOMER_REPLIED', 'TICKET_SLA_STAGE_BREACHED', 'INVOICE_OVERDUE', 'PAYMENT_FAILED', 'CONTRACT_RENEWAL_UPCOMING', 'INTEGRATION_TOKEN_EXPIRING',
-      'DOCUMENT_SIGNATURE_REQUESTED', 'live_classroom.scheduled', 'dm.message.created', 'social.follow.requested', 'USER_APPROVED', 'USER_REJECTED', 'SCHEDULE_FAILED', 'CHANNEL_ERROR'];
+    const asked = [
+      'TICKET_ASSIGNED',
+      'TICKET_CUSTOMER_REPLIED',
+      'TICKET_SLA_STAGE_BREACHED',
+      'INVOICE_OVERDUE',
+      'PAYMENT_FAILED',
+      'CONTRACT_RENEWAL_UPCOMING',
+      'INTEGRATION_TOKEN_EXPIRING',
+      'DOCUMENT_SIGNATURE_REQUESTED',
+      'live_classroom.scheduled',
+      'dm.message.created',
+      'social.follow.requested',
+      'USER_APPROVED',
+      'USER_REJECTED',
+      'SCHEDULE_FAILED',
+      'CHANNEL_ERROR',
+    ];
     const families = catalog.events.map((e) => e.eventType).filter((t) => /^(APPOINTMENT_|tutor\.booking\.|community\.event\.reminder\.)/.test(t));
     expect([...asked, ...families].filter((t) => !covered.has(t))).toEqual([]);
   });

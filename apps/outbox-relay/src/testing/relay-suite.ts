@@ -63,8 +63,7 @@ export function relaySuite(): RelaySuite {
     return byTenant;
   }
 
-  const publishedCount = async (tenants: string[]) =>
-    Number((await pool.query('SELECT count(*) FROM outbox WHERE tenant_id = ANY($1) AND published_at IS NOT NULL', [tenants])).rows[0].count);
+  const publishedCount = async (tenants: string[]) => Number((await pool.query('SELECT count(*) FROM outbox WHERE tenant_id = ANY($1) AND published_at IS NOT NULL', [tenants])).rows[0].count);
 
   /** Messages of `tenants`, in the order Kafka holds them per tenant (one tenant, one partition). */
   async function messagesByTenant(tenants: string[], atLeast: number): Promise<Map<string, string[]>> {

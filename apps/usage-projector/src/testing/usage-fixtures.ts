@@ -21,14 +21,23 @@ export const projectedTotal = (port: number) => metricSum(port, 'eventline_event
 export function chatMessage(tenant: string, user: string, model: string, input: number, output: number, occurredAt = DAY_1, eventId?: string): UntypedEventInput {
   const id = randomUUID();
   return {
-    event_type: 'chat_message_sent', tenant_id: tenant, entity_id: id, actor: { id: user, type: 'user' }, occurred_at: occurredAt, ...(eventId ? { event_id: eventId } : {}),
+    event_type: 'chat_message_sent',
+    tenant_id: tenant,
+    entity_id: id,
+    actor: { id: user, type: 'user' },
+    occurred_at: occurredAt,
+    ...(eventId ? { event_id: eventId } : {}),
     payload: { chat_id: 'chat-1', message_id: id, assist_mode: 'draft', model_name: model, model_version: '0613', input_tokens: input, output_tokens: output, latency_ms: 250, status: 'success' },
   };
 }
 
 export function postGenerated(tenant: string, user: string, promptTokens: number, occurredAt = DAY_2): UntypedEventInput {
   return {
-    event_type: 'POST_GENERATED', tenant_id: tenant, entity_id: randomUUID(), actor: { id: user, type: 'user' }, occurred_at: occurredAt,
+    event_type: 'POST_GENERATED',
+    tenant_id: tenant,
+    entity_id: randomUUID(),
+    actor: { id: user, type: 'user' },
+    occurred_at: occurredAt,
     payload: { template_id: 'tpl-1', generation_model: 'gpt-4o', prompt_tokens: promptTokens, status: 'success' },
   };
 }

@@ -35,7 +35,9 @@ export class ProjectorProcess {
 
   /** Lines of its log that contain `text`, over every process this object started. */
   logLines(text: string): string[] {
-    return readFileSync(this.logFile, 'utf8').split('\n').filter((line) => line.includes(text));
+    return readFileSync(this.logFile, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(text));
   }
 
   /** Sends the signal and resolves once the process has gone, with the seconds it took. */

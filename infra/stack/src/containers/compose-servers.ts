@@ -33,7 +33,11 @@ function composeServer(file: string, service: ServerService, raw: unknown): Comp
   if (typeof image !== 'string' || image === '') fail('has no image');
   if (!environment || typeof environment !== 'object' || Array.isArray(environment)) fail('has no environment map');
   if (!Array.isArray(ports) || ports.length !== 1) fail('must publish exactly one port');
-  const containerPort = Number(String((ports as unknown[])[0]).split(':').at(-1));
+  const containerPort = Number(
+    String((ports as unknown[])[0])
+      .split(':')
+      .at(-1),
+  );
   if (!Number.isInteger(containerPort) || containerPort < 1) fail(`has an unreadable port "${String((ports as unknown[])[0])}"`);
   const test = (healthcheck as { test?: unknown } | undefined)?.test;
   if (!Array.isArray(test) || test.length < 2) fail('has no healthcheck test');

@@ -30,7 +30,9 @@ describe("the apps' Kafka access", () => {
     const grants = access.flatMap(appGrants);
     expect(grants.length).toBeGreaterThan(0);
     expect(grants.filter((grant) => grant.name.includes('*'))).toEqual([]);
-    expect(grants.filter((grant) => grant.user === 'usage-projector' && grant.resource === 'group')).toEqual([{ user: 'usage-projector', resource: 'group', name: 'usage-projector', operation: 'READ' }]);
+    expect(grants.filter((grant) => grant.user === 'usage-projector' && grant.resource === 'group')).toEqual([
+      { user: 'usage-projector', resource: 'group', name: 'usage-projector', operation: 'READ' },
+    ]);
     expect(grants.filter((grant) => grant.user === 'usage-projector' && grant.operation === 'READ' && grant.resource === 'topic').map((grant) => grant.name)).toEqual(usageTopics(catalog));
   });
 });

@@ -37,7 +37,23 @@ export function ensureKafkaTls(local: string): KafkaTlsFiles {
   rmSync(files.dir, { recursive: true, force: true });
   mkdirSync(files.dir, { recursive: true, mode: 0o700 });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-noenc'];
-  openssl(['req', '-x509', ...ec, '-keyout', files.caKey, '-out', files.caCert, '-days', '3650', '-subj', '/CN=Eventline development CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  openssl([
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    files.caKey,
+    '-out',
+    files.caCert,
+    '-days',
+    '3650',
+    '-subj',
+    '/CN=Eventline development CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   const csr = join(files.dir, 'broker.csr');
   const extensions = join(files.dir, 'broker.ext');
   writeFileSync(extensions, 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyAgreement\n');
@@ -54,6 +70,8 @@ function openssl(args: string[]): void {
     execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (error) {
     const detail = (error as { stderr?: Buffer }).stderr?.toString().trim() || (error as Error).message;
-    throw new StackError(`EVENTLINE_KAFKA_SECURITY=sasl_ssl makes the broker's certificate with openssl, which failed (openssl ${args[0]}): ${detail}. Install openssl or leave EVENTLINE_KAFKA_SECURITY unset.`);
+    throw new StackError(
+      `EVENTLINE_KAFKA_SECURITY=sasl_ssl makes the broker's certificate with openssl, which failed (openssl ${args[0]}): ${detail}. Install openssl or leave EVENTLINE_KAFKA_SECURITY unset.`,
+    );
   }
 }

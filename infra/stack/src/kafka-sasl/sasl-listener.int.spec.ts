@@ -40,7 +40,9 @@ function saslPort(stack: SaslStack, client: KafkaClientName, overrides: Partial<
 describe.each(KAFKA_CLIENTS.map((client) => [client] as const))("the stack's SASL_SSL listener through the %s adapter", (client) => {
   const catalog = loadCatalog();
   const own = usageTopics(catalog)[0];
-  const foreign = catalogTopics(catalog).map((topic) => topic.topic).find((topic) => !usageTopics(catalog).includes(topic))!;
+  const foreign = catalogTopics(catalog)
+    .map((topic) => topic.topic)
+    .find((topic) => !usageTopics(catalog).includes(topic))!;
   let stack: SaslStack;
 
   beforeAll(() => {

@@ -18,7 +18,9 @@ export async function requireSaslListener(cluster: KafkaCluster): Promise<void> 
   for (const node of cluster.nodes) {
     if (node.saslPort === undefined || runningPid(node.process) === undefined) continue;
     if (!(await isPortOpen(node.saslPort))) {
-      throw new StackError(`EVENTLINE_KAFKA_SECURITY=sasl_ssl asks for a SASL_SSL listener on ${node.saslPort}, but Kafka node ${node.id} runs without one. Run \`npm run stack:down\` first (data is kept), then start the stack again.`);
+      throw new StackError(
+        `EVENTLINE_KAFKA_SECURITY=sasl_ssl asks for a SASL_SSL listener on ${node.saslPort}, but Kafka node ${node.id} runs without one. Run \`npm run stack:down\` first (data is kept), then start the stack again.`,
+      );
     }
   }
 }

@@ -44,7 +44,8 @@ function events(): DecodedEvent[][] {
 }
 
 const rowOf = async (pool: Pool, tenant: string, partition: number, seq: number) =>
-  (await pool.query<{ id: string; event_id: string }>('SELECT id::text, event_id::text FROM audit_logs WHERE tenant_id = $1 AND chain_partition = $2 AND chain_seq = $3', [tenant, partition, seq])).rows[0];
+  (await pool.query<{ id: string; event_id: string }>('SELECT id::text, event_id::text FROM audit_logs WHERE tenant_id = $1 AND chain_partition = $2 AND chain_seq = $3', [tenant, partition, seq]))
+    .rows[0];
 
 describe('the audit hash chain against the real PostgreSQL', () => {
   const { databaseUrl } = loadStackEndpoints();
@@ -145,11 +146,32 @@ describe('the audit hash chain against the real PostgreSQL', () => {
     await pool.query(`UPDATE audit_logs SET chain_seq = chain_seq - 99 WHERE tenant_id = 'tenant-a' AND chain_partition = 0 AND chain_seq >= 100`);
     const forged = decodedTicketAssigned('tenant-a', 99, { partition: 0, offset: 99 });
     const { rows } = await pool.query("SELECT chain_seq::text AS seq, hash FROM audit_logs WHERE tenant_id = 'tenant-a' AND chain_partition = 0 AND chain_seq = 2");
-    const [link] = chainRows([{ ...auditLogRow(forged, catalog, pseudonyms), chain_topic: 'tickets.events.v1', chain_partition: 0 }], new Map([['tenant-a@tickets.events.v1/0', { seq: 2n, hash: rows[0].hash }]]));
+    const [link] = chainRows(
+      [{ ...auditLogRow(forged, catalog, pseudonyms), chain_topic: 'tickets.events.v1', chain_partition: 0 }],
+      new Map([['tenant-a@tickets.events.v1/0', { seq: 2n, hash: rows[0].hash }]]),
+    );
     await pool.query(
       `INSERT INTO audit_logs (id, event_id, tenant_id, actor_id, action, entity_type, entity_id, metadata, occurred_at, source, input_tokens, output_tokens, chain_topic, chain_partition, chain_seq, prev_hash, hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-      [link.id, link.event_id, link.tenant_id, link.actor_id, link.action, link.entity_type, link.entity_id, link.metadata, link.occurred_at, link.source, link.input_tokens, link.output_tokens, link.chain_topic, link.chain_partition, link.chain_seq, link.prev_hash, link.hash],
+      [
+        link.id,
+        link.event_id,
+        link.tenant_id,
+        link.actor_id,
+        link.action,
+        link.entity_type,
+        link.entity_id,
+        link.metadata,
+        link.occurred_at,
+        link.source,
+        link.input_tokens,
+        link.output_tokens,
+        link.chain_topic,
+        link.chain_partition,
+        link.chain_seq,
+        link.prev_hash,
+        link.hash,
+      ],
     );
     expect((await verifyAuditChain(pool)).broken).toMatchObject({ ...displaced, seq: '4', reason: "the row's columns no longer give its hash: the row was changed" });
   });
@@ -183,20 +205,32 @@ describe('the audit hash chain against the real PostgreSQL', () => {
     it('detects a chain re-computed from a changed row on, which passes without the checkpoint', async () => {
       await writeCheckpoint(pool, key);
       const chain = "tenant_id = 'tenant-b' AND chain_partition = 1";
-      const { rows } = await pool.query<ChainedAuditRow>(`SELECT id::text, event_id::text, tenant_id, actor_id, action, entity_type, entity_id, metadata, occurred_at, source, assist_mode, model_name, model_version,
+      const { rows } =
+        await pool.query<ChainedAuditRow>(`SELECT id::text, event_id::text, tenant_id, actor_id, action, entity_type, entity_id, metadata, occurred_at, source, assist_mode, model_name, model_version,
         input_tokens, output_tokens, chain_topic, chain_partition, chain_seq::text, prev_hash, hash FROM audit_logs a WHERE ${chain} ORDER BY a.chain_seq`);
       // The forger changes row 3 and re-links every row from it to the head.
-      const rewritten = chainRows(rows.slice(2).map((row, i) => ({ ...row, actor_id: i === 0 ? 'mallory' : row.actor_id, metadata: canonicalize(row.metadata)! })), new Map([['tenant-b@tickets.events.v1/1', { seq: 2n, hash: rows[1].hash }]]));
+      const rewritten = chainRows(
+        rows.slice(2).map((row, i) => ({ ...row, actor_id: i === 0 ? 'mallory' : row.actor_id, metadata: canonicalize(row.metadata)! })),
+        new Map([['tenant-b@tickets.events.v1/1', { seq: 2n, hash: rows[1].hash }]]),
+      );
       for (const row of rewritten) await pool.query('UPDATE audit_logs SET actor_id = $1, prev_hash = $2, hash = $3 WHERE id = $4', [row.actor_id, row.prev_hash, row.hash, row.id]);
       expect((await verifyAuditChain(pool)).broken).toBeUndefined();
       const head = rows[rows.length - 1];
-      expect((await verifyAuditChain(pool, { checkpointKey: key })).broken).toMatchObject({ id: head.id, event_id: head.event_id, seq: '12', reason: expect.stringMatching(/differs from the one checkpoint \d+ signed at .*: the chain was re-computed/) });
+      expect((await verifyAuditChain(pool, { checkpointKey: key })).broken).toMatchObject({
+        id: head.id,
+        event_id: head.event_id,
+        seq: '12',
+        reason: expect.stringMatching(/differs from the one checkpoint \d+ signed at .*: the chain was re-computed/),
+      });
     });
 
     it('detects rows deleted at the end of a chain', async () => {
       await writeCheckpoint(pool, key);
       await pool.query("DELETE FROM audit_logs WHERE tenant_id = 'tenant-a' AND chain_partition = 1 AND chain_seq > 10");
-      expect((await verifyAuditChain(pool, { checkpointKey: key })).broken).toMatchObject({ seq: '10', reason: expect.stringMatching(/ends at chain_seq 10, but checkpoint \d+ .* signed chain_seq 12: rows at its end were deleted$/) });
+      expect((await verifyAuditChain(pool, { checkpointKey: key })).broken).toMatchObject({
+        seq: '10',
+        reason: expect.stringMatching(/ends at chain_seq 10, but checkpoint \d+ .* signed chain_seq 12: rows at its end were deleted$/),
+      });
     });
 
     it('refuses a checkpoint whose heads were changed, or one signed with another key', async () => {

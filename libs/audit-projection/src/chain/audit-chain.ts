@@ -34,9 +34,24 @@ export const chainName = (key: ChainKey): string => `${key.tenant_id}@${key.chai
  */
 export function linkHash(row: Omit<ChainedAuditRow, 'hash'>): Buffer {
   const columns = JSON.stringify([
-    row.id, row.event_id.toLowerCase(), row.tenant_id, row.actor_id, row.action, row.entity_type, row.entity_id,
-    row.occurred_at.toISOString(), row.source, row.assist_mode, row.model_name, row.model_version, row.input_tokens, row.output_tokens,
-    row.chain_topic, row.chain_partition, row.chain_seq, row.prev_hash ? row.prev_hash.toString('hex') : null,
+    row.id,
+    row.event_id.toLowerCase(),
+    row.tenant_id,
+    row.actor_id,
+    row.action,
+    row.entity_type,
+    row.entity_id,
+    row.occurred_at.toISOString(),
+    row.source,
+    row.assist_mode,
+    row.model_name,
+    row.model_version,
+    row.input_tokens,
+    row.output_tokens,
+    row.chain_topic,
+    row.chain_partition,
+    row.chain_seq,
+    row.prev_hash ? row.prev_hash.toString('hex') : null,
   ]);
   return hash('sha256', `${columns}\n${canonicalMetadata(row.metadata)}`, 'buffer');
 }

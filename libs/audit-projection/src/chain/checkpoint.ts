@@ -55,7 +55,12 @@ export async function writeCheckpoint(pool: Pool, key: CheckpointKey, now = new 
   );
   heads.sort((x, y) => (chainName(x) < chainName(y) ? -1 : chainName(x) > chainName(y) ? 1 : 0));
   const signature = sign(null, signedBytes(now, heads), key.privateKey);
-  const { rows } = await pool.query<{ id: string }>('INSERT INTO audit_checkpoints (created_at, heads, key_id, signature) VALUES ($1, $2, $3, $4) RETURNING id::text', [now, JSON.stringify(heads), key.keyId, signature]);
+  const { rows } = await pool.query<{ id: string }>('INSERT INTO audit_checkpoints (created_at, heads, key_id, signature) VALUES ($1, $2, $3, $4) RETURNING id::text', [
+    now,
+    JSON.stringify(heads),
+    key.keyId,
+    signature,
+  ]);
   return { id: rows[0].id, createdAt: now, heads, keyId: key.keyId, signature };
 }
 
@@ -70,6 +75,7 @@ export async function lastCheckpoint(pool: Pool): Promise<Checkpoint | undefined
 /** Why the checkpoint cannot be trusted, or undefined when its signature holds. */
 export function checkpointProblem(checkpoint: Checkpoint, key: CheckpointKey): string | undefined {
   if (checkpoint.keyId !== key.keyId) return `checkpoint ${checkpoint.id} was signed with key ${checkpoint.keyId}, not with ${key.keyId} (EVENTLINE_CHECKPOINT_KEY_FILE)`;
-  if (!verify(null, signedBytes(checkpoint.createdAt, checkpoint.heads), key.publicKey, checkpoint.signature)) return `checkpoint ${checkpoint.id}'s signature does not verify: the checkpoint was changed`;
+  if (!verify(null, signedBytes(checkpoint.createdAt, checkpoint.heads), key.publicKey, checkpoint.signature))
+    return `checkpoint ${checkpoint.id}'s signature does not verify: the checkpoint was changed`;
   return undefined;
 }

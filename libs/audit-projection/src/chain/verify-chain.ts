@@ -89,7 +89,13 @@ class ChainWalk {
       const reached = this.reached.get(chain);
       if (reached && reached.seq >= BigInt(head.seq)) continue;
       const after = reached ? `ends at chain_seq ${reached.seq}` : 'has no rows';
-      return { id: reached?.id ?? 'none', event_id: reached?.event_id ?? 'none', chain, seq: reached ? String(reached.seq) : null, reason: `the chain ${after}, but checkpoint ${this.checkpoint!.id} (${this.checkpoint!.createdAt.toISOString()}) signed chain_seq ${head.seq}: rows at its end were deleted` };
+      return {
+        id: reached?.id ?? 'none',
+        event_id: reached?.event_id ?? 'none',
+        chain,
+        seq: reached ? String(reached.seq) : null,
+        reason: `the chain ${after}, but checkpoint ${this.checkpoint!.id} (${this.checkpoint!.createdAt.toISOString()}) signed chain_seq ${head.seq}: rows at its end were deleted`,
+      };
     }
     return undefined;
   }

@@ -8,8 +8,15 @@ const message = (offset: number): IncomingMessage => ({ topic: 't', partition: 0
 
 function batch(offsets: number[]): BatchContext {
   return {
-    group: 'g', topic: 't', partition: 0, messages: offsets.map(message), nextOffset: String(offsets[offsets.length - 1] + 1),
-    highWatermark: '100', events: [], deadLetters: [], heartbeat: async () => undefined,
+    group: 'g',
+    topic: 't',
+    partition: 0,
+    messages: offsets.map(message),
+    nextOffset: String(offsets[offsets.length - 1] + 1),
+    highWatermark: '100',
+    events: [],
+    deadLetters: [],
+    heartbeat: async () => undefined,
   };
 }
 

@@ -8,10 +8,12 @@ import type { Middleware, TransactionalContext } from '../context';
 export function storedOffsets(clusterId: () => string): Middleware<TransactionalContext> {
   return async (context, next) => {
     const tx = context.tx;
-    const { rows } = await tx.query<{ next_offset: string }>(
-      'SELECT next_offset FROM consumer_offsets WHERE cluster_id = $1 AND group_id = $2 AND topic = $3 AND partition = $4 FOR UPDATE',
-      [clusterId(), context.group, context.topic, context.partition],
-    );
+    const { rows } = await tx.query<{ next_offset: string }>('SELECT next_offset FROM consumer_offsets WHERE cluster_id = $1 AND group_id = $2 AND topic = $3 AND partition = $4 FOR UPDATE', [
+      clusterId(),
+      context.group,
+      context.topic,
+      context.partition,
+    ]);
     const stored = rows.length > 0 ? BigInt(rows[0].next_offset) : -1n;
     context.messages = context.messages.filter((message) => BigInt(message.offset) >= stored);
     if (context.messages.length > 0) await next();

@@ -7,10 +7,15 @@ import { deadLetters } from './dead-letter';
 import { inTransaction } from './transaction';
 import { pipeline } from '../pipeline/pipeline';
 
-const event = (offset: number): DecodedEvent => decodedEvent({
-  eventType: 'T', eventId: `e-${offset}`, tenantId: 't', schemaId: 1, envelope: {},
-  message: { topic: 't', partition: 0, offset: String(offset), key: 't', value: null, headers: {}, timestamp: 0 },
-});
+const event = (offset: number): DecodedEvent =>
+  decodedEvent({
+    eventType: 'T',
+    eventId: `e-${offset}`,
+    tenantId: 't',
+    schemaId: 1,
+    envelope: {},
+    message: { topic: 't', partition: 0, offset: String(offset), key: 't', value: null, headers: {}, timestamp: 0 },
+  });
 
 describe('a handler rejecting an event inside the batch transaction (real PostgreSQL)', () => {
   const pool = createPool({ applicationName: 'consumer-runtime-rejection-test', connectionString: loadStackEndpoints().databaseUrl, max: 2 });
@@ -35,14 +40,21 @@ describe('a handler rejecting an event inside the batch transaction (real Postgr
       context.events = [1, 2, 3].map(event);
       await next();
     };
-    const run = pipeline().use(inTransaction(pool)).use(decoded).use(deadLetters(async (_c, letters) => void sent.push(...letters))).handle(handler);
+    const run = pipeline()
+      .use(inTransaction(pool))
+      .use(decoded)
+      .use(deadLetters(async (_c, letters) => void sent.push(...letters)))
+      .handle(handler);
     const context = { group: 'g', topic: 't', partition: 0, messages: [], nextOffset: '4', highWatermark: '4', events: [], deadLetters: [], heartbeat: async () => undefined } as BatchContext;
 
     await run(context);
 
     const { rows } = await pool.query<{ offset_: string }>(`SELECT offset_ FROM ${table} ORDER BY offset_`);
     expect(rows.map((r) => r.offset_)).toEqual(['1', '3']);
-    expect(runs).toEqual([['1', '2', '3'], ['1', '3']]);
+    expect(runs).toEqual([
+      ['1', '2', '3'],
+      ['1', '3'],
+    ]);
     expect(sent.map((l) => [l.message.offset, l.errorClass, l.reason])).toEqual([['2', 'RejectedEventError', 'offset 2 is not for this handler']]);
     expect(context.deadLetters).toHaveLength(1);
     expect((context as Partial<TransactionalContext>).tx).toBeUndefined();

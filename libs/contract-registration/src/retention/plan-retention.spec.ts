@@ -38,7 +38,11 @@ describe('planRetention', () => {
   ];
 
   it('changes only existing topics off their tier, and marks the shortenings', () => {
-    const current = new Map([['a.events.v1', WEEK], ['b.events.v1', TWO_YEARS], ['c.events.v1', '-1']]);
+    const current = new Map([
+      ['a.events.v1', WEEK],
+      ['b.events.v1', TWO_YEARS],
+      ['c.events.v1', '-1'],
+    ]);
     expect(planRetention(targets, current)).toEqual([
       { topic: 'a.events.v1', tier: 'audit', from: WEEK, to: '-1', shortens: false },
       { topic: 'c.events.v1', tier: 'operational', from: '-1', to: MONTH, shortens: true },

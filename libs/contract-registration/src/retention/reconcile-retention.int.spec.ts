@@ -36,8 +36,7 @@ describe('schemas:register reconciles topic retention on the real broker', () =>
     return { catalog, topic: (domain) => `${prefix}${domain}.events.v1` };
   }
 
-  const retentionOf = async (topics: string[]) =>
-    Object.fromEntries(await Promise.all(topics.map(async (topic) => [topic, (await admin.topicConfig(topic))['retention.ms']])));
+  const retentionOf = async (topics: string[]) => Object.fromEntries(await Promise.all(topics.map(async (topic) => [topic, (await admin.topicConfig(topic))['retention.ms']])));
 
   it("creates topics with their tier's retention, lengthens a 7-day one and reports it, and changes nothing the second time", async () => {
     const { catalog, topic } = scratchCatalog();

@@ -26,7 +26,13 @@ export class ShorterRetentionRefused extends Error {
  * only, so a refusal (a shortening without `allowShorter`) comes before anything is changed.
  */
 export async function planTopicRetention(admin: AdminPort, targets: RetentionTarget[], allowShorter = false): Promise<RetentionChange[]> {
-  const changes = planRetention(targets, await currentRetention(admin, targets.map((t) => t.topic)));
+  const changes = planRetention(
+    targets,
+    await currentRetention(
+      admin,
+      targets.map((t) => t.topic),
+    ),
+  );
   const shortening = changes.filter((change) => change.shortens);
   if (shortening.length > 0 && !allowShorter) throw new ShorterRetentionRefused(shortening);
   return changes;
@@ -39,7 +45,9 @@ export async function applyRetention(admin: AdminPort, changes: RetentionChange[
       await admin.alterTopicConfig(change.topic, { [RETENTION_MS]: change.to });
     } catch (error) {
       const applied = changes.slice(0, index).map(formatRetentionChange);
-      throw new Error(`${(error as Error).message}; ${applied.length} of ${changes.length} retention change(s) applied before it${applied.length ? `:\n  ${applied.join('\n  ')}` : ''}`, { cause: error });
+      throw new Error(`${(error as Error).message}; ${applied.length} of ${changes.length} retention change(s) applied before it${applied.length ? `:\n  ${applied.join('\n  ')}` : ''}`, {
+        cause: error,
+      });
     }
   }
 }
@@ -48,10 +56,14 @@ export async function applyRetention(admin: AdminPort, changes: RetentionChange[
 async function currentRetention(admin: AdminPort, topics: string[]): Promise<Map<string, string>> {
   const existing = new Set(await admin.listTopics());
   const present = topics.filter((topic) => existing.has(topic));
-  const entries = await pMap(present, async (topic) => {
-    const value = (await admin.topicConfig(topic))[RETENTION_MS];
-    if (value === undefined) throw new Error(`the broker reports no ${RETENTION_MS} for ${topic}`);
-    return [topic, value] as const;
-  }, { concurrency: 8 });
+  const entries = await pMap(
+    present,
+    async (topic) => {
+      const value = (await admin.topicConfig(topic))[RETENTION_MS];
+      if (value === undefined) throw new Error(`the broker reports no ${RETENTION_MS} for ${topic}`);
+      return [topic, value] as const;
+    },
+    { concurrency: 8 },
+  );
   return new Map(entries);
 }

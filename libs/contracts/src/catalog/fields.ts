@@ -36,7 +36,13 @@ function nested(type: unknown, path: string): FieldInfo[] {
 
 export function typeLabel(type: unknown): string {
   if (typeof type === 'string') return type;
-  if (Array.isArray(type)) return type.map(typeLabel).filter((t) => t !== 'null').join(' | ') + (type.includes('null') ? '?' : '');
+  if (Array.isArray(type))
+    return (
+      type
+        .map(typeLabel)
+        .filter((t) => t !== 'null')
+        .join(' | ') + (type.includes('null') ? '?' : '')
+    );
   const node = type as AvroSchema;
   if (node.logicalType) return String(node.logicalType);
   if (node.type === 'array') return `array<${typeLabel(node.items)}>`;

@@ -7,7 +7,20 @@ const schema = {
     { name: 'messageId', type: 'string' },
     { name: 'body', type: 'string', pii: true },
     { name: 'email', type: ['null', 'string'], default: null, pii: true },
-    { name: 'signers', type: { type: 'array', items: { type: 'record', name: 'S', fields: [{ name: 'id', type: 'string' }, { name: 'name', type: 'string', pii: true }] } } },
+    {
+      name: 'signers',
+      type: {
+        type: 'array',
+        items: {
+          type: 'record',
+          name: 'S',
+          fields: [
+            { name: 'id', type: 'string' },
+            { name: 'name', type: 'string', pii: true },
+          ],
+        },
+      },
+    },
   ],
 };
 

@@ -25,8 +25,7 @@ const moduleName = (event: EventContract) => String(event.payloadSchema.name);
 function indexModule(events: EventContract[]): string {
   const imports = events.map((event, i) => `import type * as E${i} from './${event.domain}/${moduleName(event)}';`);
   const namespace = (event: EventContract) => event.fullName.split('.').slice(0, -1).map(pascal).join('');
-  const entry = (event: EventContract, i: number, suffix: string) =>
-    `  ${JSON.stringify(event.eventType)}: E${i}.${namespace(event)}.${moduleName(event)}${suffix};`;
+  const entry = (event: EventContract, i: number, suffix: string) => `  ${JSON.stringify(event.eventType)}: E${i}.${namespace(event)}.${moduleName(event)}${suffix};`;
   return [
     HEADER,
     ...imports,
@@ -43,7 +42,11 @@ function indexModule(events: EventContract[]): string {
     '',
     'export type EventType = keyof EventPayloads;',
     '',
-    `export const EVENT_TYPES: readonly EventType[] = ${JSON.stringify(events.map((e) => e.eventType), null, 2)};`,
+    `export const EVENT_TYPES: readonly EventType[] = ${JSON.stringify(
+      events.map((e) => e.eventType),
+      null,
+      2,
+    )};`,
     '',
   ].join('\n');
 }

@@ -18,7 +18,10 @@ const event = (dir: string, eventType: string, fields: AvroSchema[], overrides: 
   file: `schemas/${dir}/${eventType}.avsc`,
   json: {
     type: 'record',
-    name: eventType.split('_').map((p) => p[0] + p.slice(1).toLowerCase()).join(''),
+    name: eventType
+      .split('_')
+      .map((p) => p[0] + p.slice(1).toLowerCase())
+      .join(''),
     namespace: `dev.eventline.${dir}`,
     doc: 'An event.',
     eventline: { event_type: eventType, title: 'T', category: 'C', entity_type: 'thing', seed: '001' },
@@ -28,8 +31,7 @@ const event = (dir: string, eventType: string, fields: AvroSchema[], overrides: 
 });
 
 const idField = { name: 'thingId', type: 'string', doc: 'The thing.' };
-const lint = (sources: Partial<CatalogSources>) =>
-  lintCatalog({ envelope: { file: 'envelope', json: envelope }, domains: [domain('things')], events: [], ...sources }).map(formatIssue);
+const lint = (sources: Partial<CatalogSources>) => lintCatalog({ envelope: { file: 'envelope', json: envelope }, domains: [domain('things')], events: [], ...sources }).map(formatIssue);
 
 describe('lintCatalog', () => {
   it('accepts a sound catalog', () => {
@@ -47,10 +49,7 @@ describe('lintCatalog', () => {
   it('fails a field without a doc, at any depth', () => {
     const nested = { name: 'detail', doc: 'Detail.', type: { type: 'record', name: 'ThingCreatedDetail', fields: [{ name: 'note', type: 'string' }] } };
     const issues = lint({ events: [event('things', 'THING_CREATED', [{ name: 'thingId', type: 'string' }, nested])] });
-    expect(issues).toEqual([
-      'schemas/things/THING_CREATED.avsc (ThingCreated.thingId): field has no doc',
-      'schemas/things/THING_CREATED.avsc (ThingCreated.detail.note): field has no doc',
-    ]);
+    expect(issues).toEqual(['schemas/things/THING_CREATED.avsc (ThingCreated.thingId): field has no doc', 'schemas/things/THING_CREATED.avsc (ThingCreated.detail.note): field has no doc']);
   });
 
   it('fails an optional field without a default', () => {
@@ -86,10 +85,7 @@ describe('lintCatalog', () => {
     const tiers = 'it must be one of audit (retention.ms -1), system (retention.ms 63072000000), operational (retention.ms 2592000000)';
     const { retention: _omitted, ...untiered } = domain('untiered').json;
     const issues = lint({ domains: [{ ...domain('untiered'), json: untiered }, domain('forever', { retention: 'forever' })] });
-    expect(issues).toEqual([
-      `schemas/untiered/domain.json: "retention" is missing; ${tiers}`,
-      `schemas/forever/domain.json: "retention" is "forever", not a tier; ${tiers}`,
-    ]);
+    expect(issues).toEqual([`schemas/untiered/domain.json: "retention" is missing; ${tiers}`, `schemas/forever/domain.json: "retention" is "forever", not a tier; ${tiers}`]);
   });
 
   it('fails an event whose file name is not its event type', () => {

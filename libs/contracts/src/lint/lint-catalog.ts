@@ -41,7 +41,9 @@ function lintDomain(dir: string, json: AvroSchema): string[] {
   return problems;
 }
 
-const TIER_CHOICES = Object.entries(RETENTION_TIERS).map(([tier, ms]) => `${tier} (retention.ms ${ms})`).join(', ');
+const TIER_CHOICES = Object.entries(RETENTION_TIERS)
+  .map(([tier, ms]) => `${tier} (retention.ms ${ms})`)
+  .join(', ');
 
 function retentionProblem(value: unknown): string {
   const found = value === undefined ? 'is missing' : `is ${JSON.stringify(value)}, not a tier`;
@@ -49,12 +51,7 @@ function retentionProblem(value: unknown): string {
 }
 
 /** Returns the event type when the file is sound enough to be compared with the others. */
-function lintEvent(
-  source: CatalogSources['events'][number],
-  domain: DomainSpec | undefined,
-  envelope: AvroSchema,
-  report: (path: string, message: string) => void,
-): string | undefined {
+function lintEvent(source: CatalogSources['events'][number], domain: DomainSpec | undefined, envelope: AvroSchema, report: (path: string, message: string) => void): string | undefined {
   const { json, dir, file } = source;
   if (!domain) {
     report('', `the folder ${dir}/ has no valid domain.json, so this event maps to no topic`);

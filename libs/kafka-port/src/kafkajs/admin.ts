@@ -73,7 +73,10 @@ export class KafkajsAdmin implements AdminPort {
       const { resources } = await this.admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }], includeSynonyms: false });
       const own = resources[0].configEntries.filter((entry) => !entry.isDefault && entry.configSource === TOPIC_CONFIG_SOURCE);
       const merged = { ...Object.fromEntries(own.map((entry) => [entry.configName, entry.configValue])), ...settings };
-      await this.admin.alterConfigs({ validateOnly: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: Object.entries(merged).map(([name, value]) => ({ name, value })) }] });
+      await this.admin.alterConfigs({
+        validateOnly: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: Object.entries(merged).map(([name, value]) => ({ name, value })) }],
+      });
     });
   }
 
@@ -136,7 +139,10 @@ export class KafkajsAdmin implements AdminPort {
     return asPortError(`listing the topics of group ${groupId}`, async () => {
       // Without topics, OffsetFetch answers for every topic the group has committed to.
       const entries = await this.admin.fetchOffsets({ groupId });
-      return entries.filter((entry) => entry.partitions.some((p) => p.offset !== '-1')).map((entry) => entry.topic).sort();
+      return entries
+        .filter((entry) => entry.partitions.some((p) => p.offset !== '-1'))
+        .map((entry) => entry.topic)
+        .sort();
     });
   }
 

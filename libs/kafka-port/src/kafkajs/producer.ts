@@ -30,17 +30,19 @@ export class KafkajsProducer implements ProducerPort {
   }
 
   async send(topic: string, messages: OutgoingMessage[]): Promise<RecordMetadata[]> {
-    const results = await asPortError(`sending to ${topic}`, () => this.producer.send({
-      topic,
-      acks: ACKS_ALL,
-      compression: CompressionTypes.None,
-      messages: messages.map((message) => ({
-        key: message.key,
-        value: message.value,
-        headers: message.headers,
-        timestamp: message.timestamp === undefined ? undefined : String(message.timestamp),
-      })),
-    }));
+    const results = await asPortError(`sending to ${topic}`, () =>
+      this.producer.send({
+        topic,
+        acks: ACKS_ALL,
+        compression: CompressionTypes.None,
+        messages: messages.map((message) => ({
+          key: message.key,
+          value: message.value,
+          headers: message.headers,
+          timestamp: message.timestamp === undefined ? undefined : String(message.timestamp),
+        })),
+      }),
+    );
     return results.map((result) => ({
       topic: result.topicName,
       partition: result.partition,

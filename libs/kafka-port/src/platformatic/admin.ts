@@ -49,10 +49,12 @@ export class PlatformaticAdmin implements AdminPort {
       const wanted = topics.filter((topic) => existing.has(topic));
       if (wanted.length === 0) return new Map<string, number>();
       const metadata = await this.admin.metadata({ topics: wanted, forceUpdate: true });
-      return new Map(wanted.flatMap((topic) => {
-        const described = metadata.topics.get(topic);
-        return described ? [[topic, described.partitionsCount] as const] : [];
-      }));
+      return new Map(
+        wanted.flatMap((topic) => {
+          const described = metadata.topics.get(topic);
+          return described ? [[topic, described.partitionsCount] as const] : [];
+        }),
+      );
     });
   }
 
@@ -66,11 +68,13 @@ export class PlatformaticAdmin implements AdminPort {
   alterTopicConfig(topic: string, settings: Record<string, string>): Promise<void> {
     return asPortError(`altering the config of ${topic}`, () =>
       this.admin.incrementalAlterConfigs({
-        resources: [{
-          resourceType: ConfigResourceTypes.TOPIC,
-          resourceName: topic,
-          configs: Object.entries(settings).map(([name, value]) => ({ name, value, configOperation: IncrementalAlterConfigOperationTypes.SET })),
-        }],
+        resources: [
+          {
+            resourceType: ConfigResourceTypes.TOPIC,
+            resourceName: topic,
+            configs: Object.entries(settings).map(([name, value]) => ({ name, value, configOperation: IncrementalAlterConfigOperationTypes.SET })),
+          },
+        ],
       }),
     );
   }
@@ -134,7 +138,10 @@ export class PlatformaticAdmin implements AdminPort {
     return asPortError(`listing the topics of group ${groupId}`, async () => {
       // A group given without topics asks OffsetFetch for every topic the group has committed to.
       const [group] = await this.admin.listConsumerGroupOffsets({ groups: [groupId] });
-      return (group?.topics ?? []).filter((topic) => topic.partitions.some((p) => p.committedOffset >= 0n)).map((topic) => topic.name).sort();
+      return (group?.topics ?? [])
+        .filter((topic) => topic.partitions.some((p) => p.committedOffset >= 0n))
+        .map((topic) => topic.name)
+        .sort();
     });
   }
 

@@ -38,4 +38,3 @@ export function kafkaTopics(probeKafka: KafkaPort, topics: string[]): Dependency
       }),
   };
 }
-

@@ -51,12 +51,7 @@ export async function startPlatformApp<T extends INestApplication>(app: T, optio
 
 function dependencies(app: INestApplication, topics: string[]): Dependency[] {
   const probeKafka = app.get<KafkaPort>(KAFKA_PROBE);
-  return [
-    database(app.get<Pool>(PG_POOL)),
-    schemaRegistry(app.get(SchemaRegistryClient)),
-    kafkaBroker(probeKafka),
-    ...(topics.length > 0 ? [kafkaTopics(probeKafka, topics)] : []),
-  ];
+  return [database(app.get<Pool>(PG_POOL)), schemaRegistry(app.get(SchemaRegistryClient)), kafkaBroker(probeKafka), ...(topics.length > 0 ? [kafkaTopics(probeKafka, topics)] : [])];
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -15,11 +15,15 @@ describe('waitFor', () => {
     const { ctx, state } = context(10_000);
     const seen: Array<string | undefined> = [];
     let calls = 0;
-    const result = await waitFor('kafka topics', async () => {
-      seen.push(state.waiting?.dependency);
-      if (++calls < 3) throw new NotReadyYet('not created yet: a.events.v1');
-      return 'answered';
-    }, ctx);
+    const result = await waitFor(
+      'kafka topics',
+      async () => {
+        seen.push(state.waiting?.dependency);
+        if (++calls < 3) throw new NotReadyYet('not created yet: a.events.v1');
+        return 'answered';
+      },
+      ctx,
+    );
     expect(result).toBe('answered');
     expect(calls).toBe(3);
     expect(seen).toEqual([undefined, 'kafka topics', 'kafka topics']);
@@ -42,10 +46,14 @@ describe('waitFor', () => {
   it('fails at once on an error that waiting cannot fix', async () => {
     const { ctx } = context(10_000);
     let calls = 0;
-    const failure = waitFor('database', async () => {
-      calls++;
-      throw Object.assign(new Error('password authentication failed'), { code: '28P01' });
-    }, ctx);
+    const failure = waitFor(
+      'database',
+      async () => {
+        calls++;
+        throw Object.assign(new Error('password authentication failed'), { code: '28P01' });
+      },
+      ctx,
+    );
     await expect(failure).rejects.toThrow('password authentication failed');
     expect(calls).toBe(1);
   });

@@ -63,21 +63,28 @@ export class PlatformaticConsumer implements ConsumerPort {
     this.stopping = false;
     await asPortError(`joining group ${this.options.groupId}`, () => this.consumer.joinGroup({}));
     this.pool = new ConnectionPool(this.base.clientId, { ...this.base });
-    this.loop = new FetchLoop(this.consumer, this.pool, this.state, this.wakeUp, {
-      fromBeginning: this.options.fromBeginning ?? false,
-      autoCommit: this.options.autoCommit ?? true,
-      partitionsConcurrently: this.options.partitionsConcurrently ?? 1,
-      maxWaitMs: this.options.maxWaitMs ?? DEFAULTS.maxWaitMs,
-      maxBytes: DEFAULTS.maxBytes,
-      maxBytesPerPartition: DEFAULTS.maxBytesPerPartition,
-    }, handler, this.logger, (error) => this.crashed(error));
+    this.loop = new FetchLoop(
+      this.consumer,
+      this.pool,
+      this.state,
+      this.wakeUp,
+      {
+        fromBeginning: this.options.fromBeginning ?? false,
+        autoCommit: this.options.autoCommit ?? true,
+        partitionsConcurrently: this.options.partitionsConcurrently ?? 1,
+        maxWaitMs: this.options.maxWaitMs ?? DEFAULTS.maxWaitMs,
+        maxBytes: DEFAULTS.maxBytes,
+        maxBytesPerPartition: DEFAULTS.maxBytesPerPartition,
+      },
+      handler,
+      this.logger,
+      (error) => this.crashed(error),
+    );
     this.loop.start();
   }
 
   commitOffsets(offsets: TopicPartitionOffset[]): Promise<void> {
-    return asPortError('committing offsets', () =>
-      this.consumer.commit({ offsets: offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: BigInt(offset), leaderEpoch: -1 })) }),
-    );
+    return asPortError('committing offsets', () => this.consumer.commit({ offsets: offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset: BigInt(offset), leaderEpoch: -1 })) }));
   }
 
   /** Finishes the batches in hand, then stops fetching; the group membership ends with disconnect(). */

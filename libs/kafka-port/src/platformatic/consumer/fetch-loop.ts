@@ -143,17 +143,21 @@ export class FetchLoop {
   private async handle(accepted: Accepted[]): Promise<void> {
     const handled: TopicPartitionOffset[] = [];
     let failed = false;
-    await pMap(accepted, async ({ key, fromOffset, nextOffset, batch }) => {
-      try {
-        await this.handler(batch);
-        handled.push({ topic: batch.topic, partition: batch.partition, offset: nextOffset.toString() });
-      } catch (error) {
-        // As kafkajs does, the batch is fetched again: the partition goes back to its first offset (unless it was moved since).
-        failed = true;
-        this.state.advance(key, nextOffset, fromOffset);
-        this.logger.error({ err: error, group: this.consumer.groupId, topic: batch.topic, partition: batch.partition }, 'the batch handler failed; the batch will be fetched again');
-      }
-    }, { concurrency: this.options.partitionsConcurrently });
+    await pMap(
+      accepted,
+      async ({ key, fromOffset, nextOffset, batch }) => {
+        try {
+          await this.handler(batch);
+          handled.push({ topic: batch.topic, partition: batch.partition, offset: nextOffset.toString() });
+        } catch (error) {
+          // As kafkajs does, the batch is fetched again: the partition goes back to its first offset (unless it was moved since).
+          failed = true;
+          this.state.advance(key, nextOffset, fromOffset);
+          this.logger.error({ err: error, group: this.consumer.groupId, topic: batch.topic, partition: batch.partition }, 'the batch handler failed; the batch will be fetched again');
+        }
+      },
+      { concurrency: this.options.partitionsConcurrently },
+    );
     if (this.options.autoCommit && handled.length > 0) await this.commit(handled);
     if (failed) await this.wakeUp.sleep(HANDLER_FAILURE_PAUSE_MS);
   }

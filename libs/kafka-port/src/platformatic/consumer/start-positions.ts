@@ -22,7 +22,11 @@ export async function startPositions(consumer: Consumer, state: PartitionState, 
   if (reset.length === 0) return;
   const timestamp = fromBeginning ? ListOffsetTimestamps.EARLIEST : ListOffsetTimestamps.LATEST;
   const grouped = byTopic(reset);
-  const offsets = await consumer.listOffsets({ topics: grouped.map(([topic]) => topic), partitions: Object.fromEntries(grouped.map(([topic, partitions]) => [topic, partitions.map((p) => p.partition)])), timestamp });
+  const offsets = await consumer.listOffsets({
+    topics: grouped.map(([topic]) => topic),
+    partitions: Object.fromEntries(grouped.map(([topic, partitions]) => [topic, partitions.map((p) => p.partition)])),
+    timestamp,
+  });
   for (const p of reset) {
     const offset = offsets.get(p.topic)?.[p.partition];
     if (offset !== undefined && offset >= 0n) state.setIfUnknown(p.key, offset, epoch);
