@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadCatalog } from '@eventline/contracts';
+import { findEvent, loadCatalog } from '@eventline/contracts';
 import { createKafkaPort } from '@eventline/kafka-port';
 import { Publisher, type UntypedEventInput } from '@eventline/publisher';
 import { SchemaRegistryClient } from '@eventline/schema-registry';
@@ -26,12 +26,15 @@ describe(`${CONSUMERS.join(', ')} over SASL_SSL`, () => {
     const catalog = loadCatalog();
     const kafka = createKafkaPort({ brokers: endpoints.kafkaBrokers, clientId: 'sasl-consumer-apps-spec' });
     const publisher = new Publisher({ kafka, registry: new SchemaRegistryClient(endpoints.schemaRegistryUrl), catalog, source: 'sasl-spec' });
-    const contract = usageContracts(catalog)[0];
+    // A usage event (audit and usage projectors subscribe to it) and a notified one (audit and notification worker): each app gets events of its subscription.
+    const contracts = [usageContracts(catalog)[0], findEvent(catalog, 'TICKET_ASSIGNED')!];
     const tenant = uniqueName('sasl');
-    // Twelve keys spread over the partitions, so each app's consumer is handed some whatever it was assigned.
-    const events = Array.from(
-      { length: 12 },
-      (_, n): UntypedEventInput => ({ event_type: contract.eventType, tenant_id: tenant, entity_id: `e-${randomUUID()}`, payload: samplePayload(contract.payloadSchema, n) }) as UntypedEventInput,
+    // Twelve keys per type spread over the partitions, so each app's consumer is handed some whatever it was assigned.
+    const events = contracts.flatMap((contract) =>
+      Array.from(
+        { length: 12 },
+        (_, n): UntypedEventInput => ({ event_type: contract.eventType, tenant_id: tenant, entity_id: `e-${randomUUID()}`, payload: samplePayload(contract.payloadSchema, n) }) as UntypedEventInput,
+      ),
     );
     try {
       await publisher.publishUntyped(events);
